@@ -1,0 +1,222 @@
+"""Configuration: thresholds, rule weights and settings, and the recipient's profile.
+
+Configuration is data, never code: a TOML file (``relpolicy.toml``, or the
+``[tool.relpolicy]`` table of a ``pyproject.toml``) or the same structure as a mapping.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import sys
+from collections.abc import Collection, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ._errors import ConfigError, InvalidRequest
+from ._frozen import EMPTY, FrozenDict, freeze
+from ._model import Profile
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+#: The total score at or above which a request is accepted, by default.
+DEFAULT_ACCEPT_THRESHOLD = 1.0
+#: The total score at or below which a request is declined, by default.
+DEFAULT_DECLINE_THRESHOLD = -0.5
+
+#: Keys of a ``[rules.NAME]`` table that belong to relpolicy, not to the rule.
+RESERVED_RULE_KEYS = frozenset({"enabled", "weight"})
+_TOP_KEYS = frozenset(
+    {"accept_threshold", "decline_threshold", "ignore_failed_rules", "strict", "rules", "recipient"}
+)
+
+
+@attrs.frozen
+class RuleConfig:
+    """How one rule takes part in a policy."""
+
+    #: Whether the rule runs at all; a disabled plugin is never imported.
+    enabled: bool = True
+    #: What its vote's score is multiplied by before the votes are added up.
+    weight: float = 1.0
+    #: The rule's own settings: every key of its table other than ``enabled`` and ``weight``.
+    settings: FrozenDict = EMPTY
+
+
+@attrs.frozen
+class Config:
+    """A validated configuration. Build one with `from_mapping` or `from_file`."""
+
+    #: A total score at or above this accepts.
+    accept_threshold: float = DEFAULT_ACCEPT_THRESHOLD
+    #: A total score at or below this declines; between the two is `Verdict.REVIEW`.
+    decline_threshold: float = DEFAULT_DECLINE_THRESHOLD
+    #: When true, a rule that fails does not stop a request from being accepted.
+    ignore_failed_rules: bool = False
+    #: When true, a rule that fails raises instead of being recorded (for plugin tests).
+    strict: bool = False
+    #: Per-rule configuration, by plugin name.
+    rules: Mapping[str, RuleConfig] = attrs.field(factory=dict)
+    #: The person deciding, when requests do not name one.
+    recipient: Profile | None = None
+    #: Where the configuration came from, for messages.
+    source: str = attrs.field(default="config", eq=False)
+
+    def rule(self, name: str) -> RuleConfig:
+        """The configuration of rule *name* (the defaults when it has none)."""
+        return self.rules.get(name, _DEFAULT_RULE)
+
+    def weight(self, name: str) -> float:
+        """The weight of rule *name*."""
+        return self.rule(name).weight
+
+    def check_rule_names(self, known: Collection[str]) -> None:
+        """Raise `ConfigError` for a rule name that is not in *known*, with a did-you-mean."""
+        for name in self.rules:
+            if name not in known:
+                close = difflib.get_close_matches(name, list(known), n=1)
+                hint = (
+                    f"; did you mean {close[0]!r}?" if close else f"; known rules: {', '.join(sorted(known))}"
+                )
+                raise ConfigError(f"{self.source}: rules.{name}: no rule of that name{hint}")
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], *, source: str = "config") -> Config:
+        """Validate *data* (the structure of a ``relpolicy.toml``) into a `Config`.
+
+        Raises:
+            ConfigError: naming the key that is wrong.
+        """
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{source}: expected a table, got {type(data).__name__}")
+        _no_unknown_keys(data, _TOP_KEYS, source, "")
+        accept = _number(data, "accept_threshold", DEFAULT_ACCEPT_THRESHOLD, source, "")
+        decline = _number(data, "decline_threshold", DEFAULT_DECLINE_THRESHOLD, source, "")
+        if decline >= accept:
+            raise ConfigError(
+                f"{source}: decline_threshold ({decline}) must be lower than accept_threshold ({accept})"
+            )
+        rules_table = data.get("rules", {})
+        if not isinstance(rules_table, Mapping):
+            raise ConfigError(f"{source}: rules: expected a table, got {type(rules_table).__name__}")
+        rules = {
+            str(name): _rule_config(table, source, f"rules.{name}") for name, table in rules_table.items()
+        }
+        recipient = None
+        if data.get("recipient") is not None:
+            try:
+                recipient = Profile.from_dict(data["recipient"], path="recipient")
+            except InvalidRequest as exc:
+                raise ConfigError(f"{source}: {exc}") from None
+        return cls(
+            accept_threshold=accept,
+            decline_threshold=decline,
+            ignore_failed_rules=_flag(data, "ignore_failed_rules", source, ""),
+            strict=_flag(data, "strict", source, ""),
+            rules=rules,
+            recipient=recipient,
+            source=source,
+        )
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> Config:
+        """Read a ``relpolicy.toml``, or the ``[tool.relpolicy]`` table of a ``pyproject.toml``."""
+        path = Path(path)
+        try:
+            with path.open("rb") as f:
+                data = tomllib.load(f)
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        if path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("relpolicy", {})
+        return cls.from_mapping(data, source=str(path))
+
+
+_DEFAULT_RULE = RuleConfig()
+
+
+def find_config(folder: str | os.PathLike[str] = ".") -> Path | None:
+    """The configuration file in *folder*: ``relpolicy.toml``, else a ``pyproject.toml``
+    with a ``[tool.relpolicy]`` table, else ``None``."""
+    folder = Path(folder)
+    own = folder / "relpolicy.toml"
+    if own.is_file():
+        return own
+    pyproject = folder / "pyproject.toml"
+    if pyproject.is_file():
+        try:
+            with pyproject.open("rb") as f:
+                if "relpolicy" in tomllib.load(f).get("tool", {}):
+                    return pyproject
+        except (OSError, tomllib.TOMLDecodeError):
+            return None
+    return None
+
+
+def coerce_config(config: Config | Mapping[str, Any] | None) -> Config:
+    """Accept a `Config`, a mapping of the same structure, or ``None`` for the defaults."""
+    if config is None:
+        return Config()
+    if isinstance(config, Config):
+        return config
+    return Config.from_mapping(config)
+
+
+def _no_unknown_keys(data: Mapping[str, Any], allowed: Collection[str], source: str, where: str) -> None:
+    for key in data:
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), list(allowed), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise ConfigError(f"{source}: {where}{key}: unknown key{hint}")
+
+
+def _number(data: Mapping[str, Any], key: str, default: float, source: str, where: str) -> float:
+    value = data.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ConfigError(f"{source}: {where}{key}: expected a number, got {type(value).__name__}")
+    if not math.isfinite(value):
+        raise ConfigError(f"{source}: {where}{key}: expected a finite number, got {value}")
+    return float(value)
+
+
+def _flag(data: Mapping[str, Any], key: str, source: str, where: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise ConfigError(f"{source}: {where}{key}: expected true or false, got {type(value).__name__}")
+    return value
+
+
+def _rule_config(table: object, source: str, where: str) -> RuleConfig:
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{source}: {where}: expected a table, got {type(table).__name__}")
+    weight = _number(table, "weight", 1.0, source, f"{where}.")
+    settings = {k: v for k, v in table.items() if k not in RESERVED_RULE_KEYS}
+    _no_non_finite(settings, source, where)
+    return RuleConfig(
+        enabled=_flag_default(table, "enabled", source, f"{where}."), weight=weight, settings=freeze(settings)
+    )
+
+
+def _flag_default(table: Mapping[str, Any], key: str, source: str, where: str) -> bool:
+    if key not in table:
+        return True
+    return _flag(table, key, source, where)
+
+
+def _no_non_finite(value: Any, source: str, where: str) -> None:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{source}: {where}: expected a finite number, got {value}")
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            _no_non_finite(item, source, f"{where}.{key}")
+    elif isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            _no_non_finite(item, source, f"{where}[{index}]")
