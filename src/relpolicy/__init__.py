@@ -1,9 +1,5 @@
 """relpolicy: decide whether to accept a connection request, by letting rule plugins vote."""
 
-from __future__ import annotations
-
-from typing import Any
-
 from ._config import Config, RuleConfig, find_config
 from ._decide import decide
 from ._errors import (
@@ -46,7 +42,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> str:
     if name == "__version__":
         from importlib.metadata import version
 

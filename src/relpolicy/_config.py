@@ -198,6 +198,8 @@ def _rule_config(table: object, source: str, where: str) -> RuleConfig:
     if not isinstance(table, Mapping):
         raise ConfigError(f"{source}: {where}: expected a table, got {type(table).__name__}")
     weight = _number(table, "weight", 1.0, source, f"{where}.")
+    if weight < 0:
+        raise ConfigError(f"{source}: {where}.weight: expected 0 or more, got {weight}")
     settings = {k: v for k, v in table.items() if k not in RESERVED_RULE_KEYS}
     _no_non_finite(settings, source, where)
     return RuleConfig(

@@ -13,12 +13,13 @@ from typing import Any
 import attrs
 import pluggy
 
-from . import _loading, hookspecs
+from . import _loading, _parallel, hookspecs
 from ._builtin import BUILTIN_PLUGINS, Combiner
 from ._config import Config, coerce_config
 from ._errors import PluginError, PluginLoadWarning
 from ._markers import PROJECT, hookimpl
 from ._model import Action, Decision, Profile, Request, RuleFailure, Verdict, Vote
+from ._parallel import DEFAULT_CHUNKSIZE
 
 #: Hooks whose implementations the policy calls one at a time, isolating failures.
 _ISOLATED_HOOKS = ("relpolicy_configure", "relpolicy_vote", "relpolicy_actions")
@@ -305,11 +306,20 @@ class Policy:
             return self._decide_hook(request=request, recipient=recipient)  # type: ignore[no-any-return]
         return self._pipeline(request, recipient)
 
-    def decide_many(self, requests: Iterable[Request]) -> Iterator[Decision]:
-        """Decide each request in turn, lazily: one decision out per request in, same order."""
-        decide = self.decide
-        for request in requests:
-            yield decide(request)
+    def decide_many(
+        self, requests: Iterable[Request], *, workers: int | None = None, chunksize: int = DEFAULT_CHUNKSIZE
+    ) -> Iterator[Decision]:
+        """Decide each request, lazily: one decision out per request in, in the same order.
+
+        Args:
+            requests: Any iterable, consumed as the decisions are read.
+            workers: Decide in this many worker processes (each loads the policy once).
+                ``None`` or 1 decides in this process.
+            chunksize: With workers, how many requests travel to a worker at once.
+        """
+        if workers is not None and workers > 1:
+            return _parallel.decide_in_workers(self, requests, workers=workers, chunksize=chunksize)
+        return map(self.decide, requests)
 
     def _pipeline(self, request: Request, recipient: Profile | None) -> Decision:
         settings = self._settings
@@ -337,9 +347,19 @@ class Policy:
         if errors and verdict is Verdict.ACCEPT and not self._config.ignore_failed_rules:
             verdict = Verdict.REVIEW
         decision = Decision(verdict, score, tuple(votes), (), tuple(errors), request.id)
-        actions = self._actions(request, recipient, decision, errors)
-        if actions or len(errors) > len(decision.errors):
-            decision = Decision(verdict, score, decision.votes, actions, tuple(errors), request.id)
+        if not self._actioners:
+            return decision
+        failures: list[RuleFailure] = []
+        actions = self._actions(request, recipient, decision, failures)
+        if failures and verdict is Verdict.ACCEPT and not self._config.ignore_failed_rules:
+            # A failing step hook is a failed plugin too: no accept, and the steps follow suit.
+            decision = Decision(Verdict.REVIEW, score, decision.votes, (), decision.errors, request.id)
+            failures.clear()
+            actions = self._actions(request, recipient, decision, failures)
+        if actions or failures:
+            decision = Decision(
+                decision.verdict, score, decision.votes, actions, (*errors, *failures), request.id
+            )
         return decision
 
     def _actions(
