@@ -1,1 +1,134 @@
-"""Placeholder."""
+"""common-field: does the sender work in the same field as the recipient, or a complementary one?
+
+The seed's author, with or without a note, looks for common ground: "are they in the
+same or complementary field as me?" This rule reads each person's field from their
+industry, headline and skills with `relpolicy.fields`, and votes by the closest relation:
+
+========================  =====
+same industry             +1.0
+same parent (LinkedIn)    +0.75
+complementary fields      +0.75
+same top-level category   +0.5
+========================  =====
+
+Unrelated fields, and a sender or recipient with no recognisable field, abstain: a
+different field is no reason to decline. Without a recipient the rule abstains too.
+
+Settings (``[rules.common-field]``)::
+
+    # pairs added to relpolicy's default complementary fields
+    complementary = [["Career Coaching", "Nursing"], ["Software Development", "Market Research"]]
+    # false: use only the pairs above
+    default_complementary = true
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from relpolicy import Config, ConfigError, Request, Vote, hookimpl
+from relpolicy.fields import Complements, Field, FieldMatch, Relation, compare, profile_fields, resolve
+
+__all__ = ["SCORES", "Settings", "relpolicy_configure", "relpolicy_name", "relpolicy_vote"]
+
+relpolicy_name = "common-field"
+
+#: The score of each relation; a relation not listed abstains.
+SCORES: Mapping[Relation, float] = {
+    Relation.SAME_INDUSTRY: 1.0,
+    Relation.SAME_PARENT: 0.75,
+    Relation.COMPLEMENTARY: 0.75,
+    Relation.SAME_CATEGORY: 0.5,
+}
+
+_SETTINGS = ("complementary", "default_complementary")
+
+
+@attrs.frozen
+class Settings:
+    """The rule's prepared settings."""
+
+    #: Which fields count as complementary.
+    complements: Complements = attrs.field(factory=Complements.default)
+
+
+@hookimpl
+def relpolicy_configure(settings: Mapping[str, Any], config: Config) -> Settings:
+    """Check the ``[rules.common-field]`` table and resolve its field names once.
+
+    Raises:
+        ConfigError: An unknown key, a value of the wrong type, or an unknown field name.
+    """
+    where = f"{config.source}: rules.{relpolicy_name}"
+    for key in settings:
+        if key not in _SETTINGS:
+            raise ConfigError(f"{where}.{key}: unknown setting; expected one of {', '.join(_SETTINGS)}")
+    use_default = settings.get("default_complementary", True)
+    if not isinstance(use_default, bool):
+        raise ConfigError(f"{where}.default_complementary: expected true or false, got {_type(use_default)}")
+    pairs = settings.get("complementary", ())
+    if not isinstance(pairs, (list, tuple)):
+        raise ConfigError(f"{where}.complementary: expected a list of pairs of fields, got {_type(pairs)}")
+    resolved = []
+    for index, pair in enumerate(pairs):
+        if not isinstance(pair, (list, tuple)) or len(pair) != 2 or not all(isinstance(p, str) for p in pair):
+            raise ConfigError(
+                f"{where}.complementary[{index}]: expected a pair of field names such as "
+                f'["Career Coaching", "Human Resources"], got {pair!r:.80}'
+            )
+        sides = []
+        for side, name in enumerate(pair):
+            try:
+                sides.append(resolve(name))
+            except LookupError as exc:
+                raise ConfigError(f"{where}.complementary[{index}][{side}]: {exc}") from None
+        resolved.append((sides[0], sides[1]))
+    start = Complements.default() if use_default else Complements()
+    return Settings(start.with_pairs(resolved))
+
+
+def _type(value: object) -> str:
+    return type(value).__name__
+
+
+@hookimpl
+def relpolicy_vote(request: Request, settings: Settings) -> Vote | None:
+    """Vote by how the sender's field relates to the recipient's; abstain when unrelated or unknown."""
+    recipient = request.recipient
+    if recipient is None:
+        return None
+    theirs = profile_fields(request.sender)
+    if not theirs:
+        return None
+    return _vote(theirs, profile_fields(recipient), settings.complements)
+
+
+@functools.lru_cache(maxsize=4096)
+def _vote(
+    theirs: tuple[FieldMatch, ...], mine: tuple[FieldMatch, ...], complements: Complements
+) -> Vote | None:
+    comparison = compare(theirs, mine, complements)
+    score = SCORES.get(comparison.relation)
+    if score is None or comparison.left is None or comparison.right is None:
+        return None
+    reason = _reason(comparison.relation, comparison.left.field, comparison.right.field)
+    evidence = tuple(dict.fromkeys((comparison.left.words, comparison.right.words)))
+    return Vote(relpolicy_name, score, reason, evidence=evidence)
+
+
+def _reason(relation: Relation, theirs: Field, mine: Field) -> str:
+    both = theirs.name if theirs == mine else f"{theirs.name} and {mine.name}"
+    if relation is Relation.SAME_INDUSTRY:
+        label = theirs.industry.label
+        narrower = [name for name in dict.fromkeys((theirs.name, mine.name)) if name != label]
+        return f"same industry: {label}" + (f" ({' and '.join(narrower)})" if narrower else "")
+    if relation is Relation.COMPLEMENTARY:
+        return f"complementary fields: {both}"
+    shared = [a for a, b in zip(theirs.industry.path, mine.industry.path, strict=False) if a == b]
+    if relation is Relation.SAME_PARENT:
+        return f"closely related fields under {shared[-1]}: {both}"
+    return f"same broad category, {shared[0]}: {both}"

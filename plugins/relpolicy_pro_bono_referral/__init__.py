@@ -1,1 +1,254 @@
-"""Placeholder."""
+"""pro-bono-referral: a job seeker is someone the recipient can help and refer, never sell to.
+
+The seed's author looks at whether a sender "may have been in job search for a while
+and [is] looking to connect with experts in the field", volunteers in pro bono job
+search support groups, and knows businesses that could be hiring: "If I don't make the
+connection and get to know the person, I am not in a position to help refer them ...
+I will ask them how I may be of help to them, but never will I say, 'I am a career
+coach. Work with me, and I will guarantee you I will find you a job.'"
+
+A sender is a job seeker when their profile says they are open to work, or their
+headline or note says they are looking ("seeking a new role", "in transition", "open to
+opportunities", "I was laid off"). Votes:
+
+- not a job seeker: abstain;
+- a job seeker: +0.5;
+- +1.0 when they share one of the recipient's ``pro_bono_groups``, or their field falls
+  in the recipient's ``hiring_network`` (matched with `relpolicy.fields`), or their note
+  asks for advice; +1.25 when two of these hold, +1.5 when all three do.
+
+Next steps for a job seeker, unless the request is declined: ask how you may be of
+help, and think of contacts in the hiring-network fields to refer them to.
+
+Settings (``[rules.pro-bono-referral]``)::
+
+    seeker_phrases = ["career break"]        # more phrases that say "looking for work"
+    advice_phrases = ["your recommendation"]  # more phrases that ask for advice
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from relpolicy import Action, Config, ConfigError, Decision, Profile, Request, Verdict, Vote, hookimpl
+from relpolicy.fields import (
+    Complements,
+    FieldMatch,
+    Relation,
+    compare,
+    find_fields,
+    lookup,
+    profile_fields,
+    within,
+)
+from relpolicy.text import find_phrases, normalize
+
+from ._signals import ADVICE_PHRASES, SEEKERS, Phrases, advice_asked, normalized, seeking_work
+
+__all__ = [
+    "Assessment",
+    "Settings",
+    "assess",
+    "relpolicy_actions",
+    "relpolicy_configure",
+    "relpolicy_name",
+    "relpolicy_vote",
+]
+
+relpolicy_name = "pro-bono-referral"
+
+_SCORES = (0.5, 1.0, 1.25, 1.5)  # by how many ways the recipient can help
+_MAX_LIST = 50  # groups and hiring-network fields beyond this many are not looked at
+_SETTINGS = ("advice_phrases", "seeker_phrases")
+
+
+@attrs.frozen(cache_hash=True)
+class Settings:
+    """The rule's prepared settings."""
+
+    #: Phrases that say the writer is looking for work.
+    seeker_phrases: Phrases = SEEKERS
+    #: Phrases (normalised) by which a note asks for advice.
+    advice_phrases: tuple[str, ...] = attrs.field(factory=lambda: normalized(ADVICE_PHRASES))
+
+
+@attrs.frozen
+class Assessment:
+    """What the rule found about a sender, as the recipient sees them."""
+
+    #: The words that say the sender is looking for work (``"open_to_work: true"`` for
+    #: the profile's flag), or ``None`` when they are not a job seeker.
+    seeking: str | None = None
+    #: The recipient's pro bono groups the sender shares.
+    groups: tuple[str, ...] = ()
+    #: The recipient's hiring-network fields the sender's field falls in, as the recipient wrote them.
+    hiring: tuple[str, ...] = ()
+    #: The phrases by which the note asks for advice.
+    advice: tuple[str, ...] = ()
+
+    @property
+    def job_seeker(self) -> bool:
+        """Whether the sender is looking for work."""
+        return self.seeking is not None
+
+
+@hookimpl
+def relpolicy_configure(settings: Mapping[str, Any], config: Config) -> Settings:
+    """Check the ``[rules.pro-bono-referral]`` table.
+
+    Raises:
+        ConfigError: An unknown key, or a value that is not a list of strings.
+    """
+    where = f"{config.source}: rules.{relpolicy_name}"
+    for key in settings:
+        if key not in _SETTINGS:
+            raise ConfigError(f"{where}.{key}: unknown setting; expected one of {', '.join(_SETTINGS)}")
+    extra = {key: _strings(settings.get(key, ()), f"{where}.{key}") for key in _SETTINGS}
+    return Settings(
+        seeker_phrases=SEEKERS + Phrases(extra["seeker_phrases"]),
+        advice_phrases=normalized((*ADVICE_PHRASES, *extra["advice_phrases"])),
+    )
+
+
+def _strings(value: object, where: str) -> tuple[str, ...]:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: expected a list of strings, got {value!r:.80}")
+    return tuple(value)
+
+
+def assess(request: Request, settings: Settings) -> Assessment:
+    """Whether the sender is a job seeker, and how the recipient could help them.
+
+    Args:
+        request: The request, with its recipient (the ways to help need one).
+        settings: The rule's settings.
+    """
+    sender = request.sender
+    seeking = "open_to_work: true" if sender.open_to_work else None
+    if seeking is None and sender.headline:
+        seeking = seeking_work(sender.headline, False, settings.seeker_phrases)
+    if seeking is None and request.note:
+        seeking = seeking_work(request.note, True, settings.seeker_phrases)
+    if seeking is None:
+        return Assessment()
+    recipient = request.recipient
+    advice = _advice(request.note, settings) if request.note else ()
+    if recipient is None:
+        return Assessment(seeking, advice=advice)
+    sender_groups = (*sender.groups[:_MAX_LIST], *(request.shared_groups or ())[:_MAX_LIST])
+    return Assessment(
+        seeking,
+        groups=_shared_groups(recipient.pro_bono_groups[:_MAX_LIST], sender_groups),
+        hiring=_hiring_fields(sender, recipient.hiring_network[:_MAX_LIST]),
+        advice=advice,
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _advice(note: str, settings: Settings) -> tuple[str, ...]:
+    return advice_asked(note, settings.advice_phrases)
+
+
+def _shared_groups(mine: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+    if not mine or not theirs:
+        return ()
+    folded = {normalize(group) for group in theirs} - {""}
+    return tuple(group for group in mine if normalize(group) in folded)
+
+
+def _hiring_fields(sender: Profile, network: tuple[str, ...]) -> tuple[str, ...]:
+    """The entries of a hiring *network* that the sender's field falls in."""
+    found = _known_areas_matched(profile_fields(sender), network)
+    unknown = [area for area in network if _area_field(area) is None]
+    if unknown:  # not fields relpolicy knows: look for the words themselves
+        texts = [
+            normalize(t[:1000]) for t in (sender.industry, sender.headline, *sender.skills[:_MAX_LIST]) if t
+        ]
+        words = {area: normalize(area[:200]) for area in unknown}
+        matched = {area for area, w in words.items() if w and any(find_phrases(t, (w,)) for t in texts)}
+        found = tuple(area for area in network if area in found or area in matched)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_areas_matched(theirs: tuple[FieldMatch, ...], network: tuple[str, ...]) -> tuple[str, ...]:
+    """The entries of *network* that hold one of *theirs*: the same field, one inside it,
+    or a close relative (parent, child or sibling) in LinkedIn's hierarchy."""
+    if not theirs:
+        return ()
+    found = []
+    for area in network:
+        wanted = _area_field(area)
+        if wanted is None:
+            continue
+        close = compare(theirs, (wanted,), _NO_COMPLEMENTS).relation in _CLOSE
+        if close or any(within(match.field, wanted.field) for match in theirs):
+            found.append(area)
+    return tuple(found)
+
+
+_NO_COMPLEMENTS = Complements()
+_CLOSE = (Relation.SAME_INDUSTRY, Relation.SAME_PARENT)
+
+
+@functools.lru_cache(maxsize=1024)
+def _area_field(area: str) -> FieldMatch | None:
+    field = lookup(area)
+    if field is not None:
+        return FieldMatch(field, area)
+    return next((m for m in find_fields(area) if not m.audience), None)
+
+
+@hookimpl
+def relpolicy_vote(request: Request, settings: Settings) -> Vote | None:
+    """+0.5 for a job seeker, up to +1.5 when the recipient can help them; abstain otherwise."""
+    found = assess(request, settings)
+    return None if found.seeking is None else _vote(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _vote(found: Assessment) -> Vote:
+    ways = []
+    if found.groups:
+        ways.append("shares your pro bono group")
+    if found.hiring:
+        ways.append("works in a field where you know people who hire")
+    if found.advice:
+        ways.append("asks for advice")
+    reason = "a job seeker you may be able to help"
+    if ways:
+        reason += ": " + _and(ways)
+    evidence = (found.seeking or "", *found.groups, *found.hiring, *found.advice)
+    return Vote(relpolicy_name, _SCORES[len(ways)], reason, evidence=tuple(dict.fromkeys(evidence)))
+
+
+@hookimpl
+def relpolicy_actions(request: Request, decision: Decision, settings: Settings) -> tuple[Action, ...]:
+    """For a job seeker not declined: ask how to help, and think whom to refer them to."""
+    if decision.verdict is Verdict.DECLINE or decision.vetoed:
+        return ()
+    found = assess(request, settings)
+    if found.seeking is None:
+        return ()
+    actions = [Action("ask-how-to-help", "Ask how you may be of help to them in their job search.")]
+    recipient = request.recipient
+    areas = found.hiring or (recipient.hiring_network[:_MAX_LIST] if recipient is not None else ())
+    if areas:
+        actions.append(
+            Action(
+                "refer",
+                f"Think of people you know in {_and(areas, 'or')} who could be hiring, and refer them.",
+            )
+        )
+    return tuple(actions)
+
+
+def _and(items: Iterable[str], word: str = "and") -> str:
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word} {items[-1]}"
