@@ -1,0 +1,430 @@
+"""Reading a LinkedIn data export ("Get a copy of your data"): its folder, its zip, or its CSV.
+
+The parts relpolicy reads:
+
+- ``Invitations.csv`` (``From,To,Sent At,Message,Direction,inviterProfileUrl,
+  inviteeProfileUrl``): each ``INCOMING`` row is a request. Older exports have no
+  address columns. Messages may span lines.
+- ``Profile.csv`` (``First Name,Last Name,...,Headline,Summary,Industry,...,Geo Location``):
+  the recipient.
+- ``Connections.csv``: a few lines of notes, then the header ``First Name,Last Name,
+  URL,Email Address,Company,Position,Connected On``. A sender already among the
+  connections is marked so (``already_connected`` and ``connected_on``), and their
+  position fills in a missing headline.
+
+Any of the files may start with a byte-order mark. Headers are found by their column
+names, never by counting lines.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO
+
+import attrs
+
+from . import _checks
+from ._errors import Problem
+from ._model import Profile, Request
+from ._records import InputError, RecordError, decoded_lines, open_binary, record_error
+from ._senders import Senders, merge_profiles, url_key
+
+INVITATIONS = "Invitations.csv"
+PROFILE = "Profile.csv"
+CONNECTIONS = "Connections.csv"
+
+#: How many rows may come before a header (the notes of ``Connections.csv`` are a few).
+_HEADER_SEARCH_ROWS = 50
+_SPACES = re.compile(r"[\s\u202f\u00a0]+")
+#: ``Sent At`` as exports write it (``11/19/26, 4:02 PM``), and forms seen beside it.
+_SENT_AT_FORMATS = (
+    "%m/%d/%y, %I:%M %p",
+    "%m/%d/%Y, %I:%M %p",
+    "%m/%d/%y, %H:%M",
+    "%m/%d/%Y, %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+)
+_CONNECTED_ON_FORMATS = ("%d %b %Y", "%m/%d/%y", "%m/%d/%Y", "%Y-%m-%d")
+#: The first byte of a UTF-8 sequence, read as Windows-1252: UTF-8 text read wrongly holds one.
+_MOJIBAKE_MARK = re.compile("[\u00c2-\u00f4]")
+
+
+@attrs.frozen
+class _Row:
+    """One data row of a CSV table, by column name."""
+
+    line: int
+    cells: dict[str, str | None]
+    #: Columns whose bytes were not UTF-8 (read with U+FFFD in their place).
+    unreadable: tuple[str, ...] = ()
+    #: A problem with the row's shape, such as more cells than the header has.
+    shape: str | None = None
+
+
+def csv_rows(
+    stream: IO[bytes], source: str, required: tuple[str, ...], optional: tuple[str, ...] = ()
+) -> Iterator[_Row | RecordError]:
+    """The rows of a CSV table after its header, which is found by its *required* column names.
+
+    Column names match without regard to case or surrounding space. A cell that is
+    missing from a short row is ``None``.
+    """
+    bad_lines: dict[int, str] = {}
+
+    def lines() -> Iterator[str]:
+        for number, text, problem in decoded_lines(stream):
+            if problem is not None:
+                bad_lines[number] = problem
+            yield text
+
+    reader = csv.reader(lines())
+    end = 0
+    try:
+        columns = _find_header(reader, source, required, optional)
+        if isinstance(columns, RecordError):
+            yield columns
+            return
+        if columns is None:
+            return
+        end = reader.line_num
+        width = max(columns.values()) + 1
+        for cells in reader:
+            start, end = end + 1, reader.line_num
+            if not any(cell.strip() for cell in cells):
+                continue
+            row = {name: cells[index] if index < len(cells) else None for name, index in columns.items()}
+            unreadable: tuple[str, ...] = ()
+            if any(n in bad_lines for n in range(start, end + 1)):
+                unreadable = tuple(name for name, value in row.items() if value and "\ufffd" in value)
+                unreadable = unreadable or tuple(columns)
+            shape = None
+            if len(cells) > width and any(cell.strip() for cell in cells[width:]):
+                shape = f"the row has {len(cells)} cells, the header {width}"
+            yield _Row(start, row, unreadable, shape)
+    except csv.Error as exc:
+        yield record_error(source, end + 1, f"not readable as CSV: {exc}; the rest is not read")
+    except OSError as exc:
+        yield record_error(source, end + 1, f"cannot read on from here: {exc.strerror or exc}")
+
+
+def _find_header(
+    reader: Iterator[list[str]], source: str, required: tuple[str, ...], optional: tuple[str, ...]
+) -> dict[str, int] | RecordError | None:
+    first: list[str] | None = None
+    seen = 0
+    for cells in reader:
+        names = [cell.strip().lstrip("\ufeff").casefold() for cell in cells]
+        if not any(names):
+            continue
+        if first is None:
+            first = cells
+        if all(name.casefold() in names for name in required):
+            columns = {}
+            for name in (*required, *optional):
+                if name.casefold() in names:
+                    columns[name] = names.index(name.casefold())
+            return columns
+        seen += 1
+        if seen >= _HEADER_SEARCH_ROWS:
+            break
+    if first is None:
+        return None  # an empty file: no rows at all
+    found = ", ".join(cell.strip() for cell in first[:8])
+    return record_error(
+        source, 1, f"no header row with the columns {', '.join(required)} (the first row has: {found})"
+    )
+
+
+def parse_sent_at(text: str) -> datetime:
+    """Parse an export's ``Sent At`` value, such as ``11/19/26, 4:02 PM``.
+
+    Also reads ISO 8601 and ``2026-11-19 16:02:00 UTC``. Times without a zone stay naive.
+
+    Raises:
+        ValueError: the text is none of those forms.
+    """
+    text = _SPACES.sub(" ", text).strip()
+    zone = None
+    if text.upper().endswith(" UTC"):
+        text, zone = text[:-4], timezone.utc
+    for form in _SENT_AT_FORMATS:
+        try:
+            parsed = datetime.strptime(text, form)
+        except ValueError:
+            continue
+        return parsed.replace(tzinfo=zone) if zone else parsed
+    return _checks.parse_timestamp(text)
+
+
+def _connected_on(text: str) -> str:
+    text = _SPACES.sub(" ", text).strip()
+    for form in _CONNECTED_ON_FORMATS:
+        try:
+            return datetime.strptime(text, form).date().isoformat()
+        except ValueError:
+            continue
+    return text
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was read as Windows-1252 (``JosÃ©`` for ``José``), when it surely was.
+
+    Text is changed only if it holds the tell-tale characters and its bytes, taken
+    back, read as UTF-8 exactly; anything else is returned as it is.
+    """
+    if text.isascii() or not _MOJIBAKE_MARK.search(text):
+        return text
+    raw = bytearray()
+    for char in text:
+        try:
+            raw += char.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(char) > 0xFF:  # bytes Windows-1252 leaves undefined pass through as Latin-1
+                return text
+            raw.append(ord(char))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return text
+
+
+def _text(row: _Row, column: str) -> str | None:
+    value = row.cells.get(column)
+    if value is None:
+        return None
+    value = value.strip()
+    return repair_mojibake(value) if value else None
+
+
+# -- the export's files -------------------------------------------------------------------
+
+_INVITATION_REQUIRED = ("From", "Direction")
+_INVITATION_OPTIONAL = ("To", "Sent At", "Message", "inviterProfileUrl", "inviteeProfileUrl")
+_NAME_COLUMNS = ("First Name", "Last Name")
+_PROFILE_OPTIONAL = ("Headline", "Summary", "Industry", "Geo Location")
+_CONNECTION_OPTIONAL = ("URL", "Company", "Position", "Connected On")
+
+Opener = Callable[[], IO[bytes]]
+
+
+class Export:
+    """A LinkedIn export: a folder, a zip file, or a lone ``Invitations.csv`` and its folder.
+
+    Args:
+        path: The folder, the ``.zip`` file, or a ``.csv`` of invitations.
+
+    Raises:
+        InputError: *path* holds no ``Invitations.csv``, or cannot be opened.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        target = Path(self.path)
+        self._is_zip = False
+        self._files: dict[str, tuple[str, str]] = {}  # casefolded name -> (name, source)
+        if target.is_dir():
+            self._add_folder(target)
+            what = "folder"
+        elif target.suffix.casefold() == ".zip":
+            self._is_zip = True
+            self._add_zip()
+            what = "zip file"
+        else:
+            self._add_folder(target.parent)
+            self._files[INVITATIONS.casefold()] = (target.name, self.path)
+            open_binary(self.path).close()  # fail now, as a usage error, if it cannot be read
+            what = ""
+        if INVITATIONS.casefold() not in self._files:
+            raise InputError(f"{self.path}: no {INVITATIONS} in this {what}; is it a LinkedIn export?")
+
+    def _add_folder(self, folder: Path) -> None:
+        try:
+            names = [p.name for p in folder.iterdir() if p.is_file()]
+        except OSError as exc:
+            raise InputError(f"{folder}: cannot list: {exc.strerror or exc}") from None
+        for name in names:
+            self._files[name.casefold()] = (name, os.path.join(folder, name))
+
+    def _add_zip(self) -> None:
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                members = archive.namelist()
+        except (OSError, zipfile.BadZipFile) as exc:
+            raise InputError(f"{self.path}: cannot open as a zip file: {exc}") from None
+        self._zip_members: dict[str, str] = {}
+        # the shallowest file of each name wins: exports keep theirs at the top
+        for member in sorted(members, key=lambda m: (m.count("/"), m)):
+            name = member.rsplit("/", 1)[-1]
+            if name and name.casefold() not in self._files:
+                self._files[name.casefold()] = (name, f"{self.path}/{member}")
+                self._zip_members[name.casefold()] = member
+
+    def _open(self, wanted: str) -> tuple[str, str, IO[bytes]] | RecordError | None:
+        """The file called *wanted* (any case): its name, its source label and a stream."""
+        found = self._files.get(wanted.casefold())
+        if found is None:
+            return None
+        name, source = found
+        try:
+            if not self._is_zip:
+                return name, source, open_binary(source)
+            # the member stays readable after the archive is closed, until it is closed itself
+            with zipfile.ZipFile(self.path) as archive:
+                return name, source, archive.open(self._zip_members[wanted.casefold()])
+        except (OSError, InputError, zipfile.BadZipFile) as exc:
+            return record_error(source, 1, f"cannot open: {exc}")
+
+    def recipient(self) -> tuple[Profile | None, list[RecordError]]:
+        """The owner's profile from ``Profile.csv`` (``None`` without one), and any errors reading it."""
+        opened = self._open(PROFILE)
+        if opened is None:
+            return None, []
+        if isinstance(opened, RecordError):
+            return None, [opened]
+        _, source, stream = opened
+        with stream:
+            for row in csv_rows(stream, source, _NAME_COLUMNS, _PROFILE_OPTIONAL):
+                if isinstance(row, RecordError):
+                    return None, [row]
+                return _owner(row), []
+        return None, []
+
+    def connections(self) -> tuple[Connections, list[RecordError]]:
+        """The owner's connections from ``Connections.csv``, and the rows that could not be read."""
+        known = Connections()
+        errors: list[RecordError] = []
+        opened = self._open(CONNECTIONS)
+        if isinstance(opened, RecordError):
+            errors.append(opened)
+        elif opened is not None:
+            _, source, stream = opened
+            with stream:
+                for row in csv_rows(stream, source, _NAME_COLUMNS, _CONNECTION_OPTIONAL):
+                    if isinstance(row, RecordError):
+                        errors.append(row)
+                    else:
+                        known.add(row)
+        return known, errors
+
+    def requests(
+        self, *, senders: Senders | None = None, recipient: bool = True
+    ) -> Iterator[Request | RecordError]:
+        """The incoming invitations as requests, or errors for rows that cannot be read.
+
+        Problems with ``Profile.csv`` and ``Connections.csv`` come first.
+
+        Args:
+            senders: What the user knows of senders, to fill in their profiles.
+            recipient: Whether to make the owner (``Profile.csv``) each request's recipient.
+        """
+        owner = None
+        if recipient:
+            owner, errors = self.recipient()
+            yield from errors
+        connections, errors = self.connections()
+        yield from errors
+        opened = self._open(INVITATIONS)
+        if not isinstance(opened, tuple):
+            if opened is not None:
+                yield opened
+            return
+        name, source, stream = opened
+        with stream:
+            for row in csv_rows(stream, source, _INVITATION_REQUIRED, _INVITATION_OPTIONAL):
+                if isinstance(row, RecordError):
+                    yield row
+                    continue
+                request = _invitation(row, source, f"{name}:{row.line}", owner)
+                if isinstance(request, Request):
+                    request = connections.mark(request)
+                    if senders is not None:
+                        request = senders.fill_in(request)
+                if request is not None:
+                    yield request
+
+
+def _owner(row: _Row) -> Profile:
+    name = " ".join(part for part in (_text(row, "First Name"), _text(row, "Last Name")) if part)
+    summary = _text(row, "Summary")
+    return Profile(
+        name=name or None,
+        headline=_text(row, "Headline"),
+        industry=_text(row, "Industry"),
+        location=_text(row, "Geo Location"),
+        extra={"summary": summary} if summary else {},
+    )
+
+
+def _invitation(
+    row: _Row, source: str, request_id: str, owner: Profile | None
+) -> Request | RecordError | None:
+    """The request of an ``INCOMING`` row, ``None`` for an ``OUTGOING`` one."""
+    problems = []
+    if row.shape:
+        problems.append(Problem("", row.shape))
+    for column in row.unreadable:
+        problems.append(Problem(column, "not UTF-8 text"))
+    direction = (row.cells.get("Direction") or "").strip()
+    if row.cells.get("Direction") is None:
+        problems.append(Problem("Direction", "missing from this row"))
+    elif direction.upper() == "OUTGOING" and not problems:
+        return None
+    elif direction.upper() != "INCOMING":
+        problems.append(Problem("Direction", f"expected INCOMING or OUTGOING, got {direction[:40]!r}"))
+    sent_at = None
+    sent_text = _text(row, "Sent At")
+    if sent_text:
+        try:
+            sent_at = parse_sent_at(sent_text)
+        except ValueError:
+            problems.append(
+                Problem("Sent At", f"expected a date like '11/19/26, 4:02 PM', got {sent_text[:40]!r}")
+            )
+    if problems:
+        return RecordError(source, row.line, tuple(problems))
+    message = row.cells.get("Message")
+    note = repair_mojibake(message.replace("\r\n", "\n").strip()) if message and message.strip() else None
+    sender = Profile(name=_text(row, "From"), url=_text(row, "inviterProfileUrl"))
+    return Request(sender=sender, note=note, sent_at=sent_at, id=request_id, recipient=owner)
+
+
+class Connections:
+    """The owner's connections, found by profile address."""
+
+    def __init__(self) -> None:
+        self._by_url: dict[str, tuple[Profile, str | None]] = {}
+
+    def __len__(self) -> int:
+        return len(self._by_url)
+
+    def add(self, row: _Row) -> None:
+        """Add one row of ``Connections.csv``; rows without an address are left out."""
+        url = _text(row, "URL")
+        if not url:
+            return
+        name = " ".join(part for part in (_text(row, "First Name"), _text(row, "Last Name")) if part)
+        position, company = _text(row, "Position"), _text(row, "Company")
+        headline = " at ".join(part for part in (position, company) if part)
+        connected = _text(row, "Connected On")
+        profile = Profile(name=name or None, headline=headline or None, url=url)
+        self._by_url[url_key(url)] = (profile, _connected_on(connected) if connected else None)
+
+    def mark(self, request: Request) -> Request:
+        """*request*, marked ``already_connected`` (with ``connected_on``) if its sender is a connection."""
+        if not self._by_url or not request.sender.url:
+            return request
+        found = self._by_url.get(url_key(request.sender.url))
+        if found is None:
+            return request
+        profile, connected_on = found
+        extra = {**request.extra, "already_connected": True}
+        if connected_on:
+            extra["connected_on"] = connected_on
+        return attrs.evolve(request, sender=merge_profiles(request.sender, profile), extra=extra)
