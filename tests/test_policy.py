@@ -400,3 +400,21 @@ def test_decide_many_in_workers_keeps_order_and_answers() -> None:
     requests = [Request(sender=Profile(name=str(i)), id=str(i)) for i in range(50)]
     in_workers = list(policy.decide_many(iter(requests), workers=2, chunksize=7))
     assert in_workers == [policy.decide(r) for r in requests]
+
+
+def test_a_configure_hook_that_crashes_is_a_plugin_error() -> None:
+    class Crashes:
+        relpolicy_name = "crashes"
+
+        @hookimpl
+        def relpolicy_configure(self) -> None:
+            raise ZeroDivisionError("oops")
+
+    with pytest.raises(PluginError, match="'crashes'.*ZeroDivisionError"):
+        Policy([Crashes()])
+
+
+def test_a_recipient_without_groups_leaves_shared_groups_unknown() -> None:
+    request = Request(sender=Profile(groups=("A",)), recipient=Profile(name="Pat"))
+    assert request.shared_groups is None
+    assert Request(sender=Profile(groups=("A",))).with_recipient(Profile(name="Pat")).shared_groups is None

@@ -7,6 +7,7 @@ cheap to compare, and impossible for a plugin to change under another plugin's f
 from __future__ import annotations
 
 import enum
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from datetime import datetime
@@ -143,17 +144,28 @@ def _read_profile(data: object, path: str, problems: list[Problem]) -> Profile |
     for key in extra:
         if not isinstance(key, str):
             problems.append(Problem(path, f"expected string keys, got {check.type_name(key)}"))
+    check.not_too_deep(extra, path, problems)
     if len(problems) > before:
         return None
     return Profile(**fields, extra=freeze(extra))
 
 
-def _common(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
-    """The groups in both, in *left*'s order, compared without regard to case."""
+def _common(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The groups in both, in *left*'s order, compared without regard to case.
+
+    ``None`` (not known) when either side lists no groups: a profile that lists none
+    says nothing about the groups its owner is in.
+    """
     if not left or not right:
-        return ()
-    wanted = {g.casefold() for g in right}
+        return None
+    wanted = _folded(right)
     return tuple(g for g in left if g.casefold() in wanted)
+
+
+@functools.lru_cache(maxsize=64)
+def _folded(groups: tuple[str, ...]) -> frozenset[str]:
+    # *groups* is mostly a policy's recipient's, the same for every request.
+    return frozenset(g.casefold() for g in groups)
 
 
 @attrs.frozen
@@ -235,6 +247,7 @@ class Request:
         for key in extra:
             if not isinstance(cast(object, key), str):
                 problems.append(Problem("", f"expected string keys, got {check.type_name(key)}"))
+        check.not_too_deep(extra, "", problems)
         if problems or sender is None:
             raise InvalidRequest(problems)
         return cls(
@@ -269,10 +282,26 @@ class Request:
 
     def with_recipient(self, recipient: Profile) -> Request:
         """This request as decided by *recipient*, with the shared groups worked out."""
-        return attrs.evolve(self, recipient=recipient)
+        if type(self) is not Request or type(recipient) is not Profile:
+            return attrs.evolve(self, recipient=recipient)
+        # A policy with a recipient calls this for every request: both values are valid
+        # already, so copy the fields instead of checking them all again.
+        copy = object.__new__(Request)
+        for get, set_ in _REQUEST_SLOTS:
+            set_(copy, get(self))
+        _set_recipient(copy, recipient)
+        if self.shared_groups is None:
+            _set_shared_groups(copy, _common(self.sender.groups, recipient.groups))
+        return copy
 
 
 _REQUEST_KEYS = frozenset(a.name for a in attrs.fields(Request))
+#: The getter and setter of each of `Request`'s slots, for `Request.with_recipient`.
+_REQUEST_SLOTS: tuple[tuple[Any, Any], ...] = tuple(
+    (vars(Request)[a.name].__get__, vars(Request)[a.name].__set__) for a in attrs.fields(Request)
+)
+_set_recipient: Any = vars(Request)["recipient"].__set__
+_set_shared_groups: Any = vars(Request)["shared_groups"].__set__
 _FIELD_NAMES[Request] = _REQUEST_KEYS
 
 
@@ -337,7 +366,7 @@ class Verdict(enum.Enum):
     REVIEW = "review"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # policies collect actions in a dict, once per decision
 class Action:
     """A suggested next step, such as proposing a call."""
 

@@ -16,7 +16,7 @@ import pluggy
 from . import _loading, _parallel, hookspecs
 from ._builtin import BUILTIN_PLUGINS, Combiner
 from ._config import Config, coerce_config
-from ._errors import PluginError, PluginLoadWarning
+from ._errors import ConfigError, PluginError, PluginLoadWarning
 from ._markers import PROJECT, hookimpl
 from ._model import Action, Decision, Profile, Request, RuleFailure, Verdict, Vote
 from ._parallel import DEFAULT_CHUNKSIZE
@@ -39,6 +39,13 @@ def plugin_name(plugin: object) -> str:
     return type(plugin).__name__
 
 
+#: How a rule's vote hook takes its arguments, so the hot loop can call it directly:
+#: ``function(request)``, ``function(request, recipient)``,
+#: ``function(request, recipient, settings)``, or anything else through `_Caller`.
+_SHAPES = {(0,): 0, (0, 1): 1, (0, 1, 2): 2}
+_BY_POSITION = 3
+
+
 @attrs.frozen
 class _Caller:
     """One plugin's implementation of one isolated hook, ready to call cheaply."""
@@ -53,6 +60,11 @@ class _Caller:
         if len(positions) == 1:
             return self.function(args[positions[0]])
         return self.function(*[args[i] for i in positions])
+
+    @property
+    def shape(self) -> int:
+        """Which of the direct calls `Policy._pipeline` makes fits this implementation."""
+        return _SHAPES.get(self.positions, _BY_POSITION)
 
 
 def _failure(caller: _Caller, exc: BaseException) -> RuleFailure:
@@ -149,8 +161,12 @@ class Policy:
         for builtin in BUILTIN_PLUGINS:
             self._register(builtin, plugin_name(builtin), strict=True)
         known = {plugin_name(p) for p in BUILTIN_PLUGINS}
+        #: Installed plugins that failed to load: every decision reports them, so none is an accept.
+        self._load_failures: list[RuleFailure] = []
+        self._installed: set[str] = set()
         if recipe.entry_points:
-            known.update(self._load_entry_points(recipe.disable))
+            self._installed = self._load_entry_points(recipe.disable)
+            known.update(self._installed)
         for plugin in recipe.plugins:
             name = plugin_name(plugin)
             known.add(name)
@@ -162,7 +178,15 @@ class Policy:
             pm.enable_tracing()
         self._settings = self._configure()
         self._voters = self._callers("relpolicy_vote")
+        settings = self._settings
+        self._vote_plan = tuple(
+            (c, c.function, c.shape, settings.get(c.name, _EMPTY_SETTINGS)) for c in self._voters
+        )
         self._actioners = self._callers("relpolicy_actions")
+        self._action_plan = tuple(
+            (c, c.function, c.positions == (3,), settings.get(c.name, _EMPTY_SETTINGS))
+            for c in self._actioners
+        )
         self._combine = self._combiner()
         self._decide_hook = self._decide_wrappers()
 
@@ -179,7 +203,7 @@ class Policy:
                 continue
             try:
                 plugin = _loading.load_entry_point(ep)
-            except Exception as exc:  # a broken plugin must not stop the others
+            except (Exception, SystemExit) as exc:  # a broken plugin must not stop the others
                 message = f"{type(exc).__name__}: {exc}"
                 warnings.warn(
                     f"relpolicy plugin {ep.name!r} ({ep.value}) failed to load: {message}",
@@ -187,12 +211,14 @@ class Policy:
                     stacklevel=4,
                 )
                 self._infos.append(_loading.PluginInfo(ep.name, dist, version, enabled=False, error=message))
+                self._load_failures.append(RuleFailure(ep.name, type(exc).__name__, str(exc)[:500], "load"))
                 continue
             try:
                 self._register(plugin, ep.name, strict=False)
             except PluginError as exc:
                 warnings.warn(str(exc), PluginLoadWarning, stacklevel=4)
                 self._infos.append(_loading.PluginInfo(ep.name, dist, version, enabled=False, error=str(exc)))
+                self._load_failures.append(RuleFailure(ep.name, "PluginError", str(exc)[:500], "load"))
                 continue
             hooks = tuple(sorted(h.name for h in self._pm.get_hookcallers(plugin) or ()))
             self._infos.append(_loading.PluginInfo(ep.name, dist, version, hooks=hooks))
@@ -248,7 +274,27 @@ class Policy:
         for impl in self._pm.hook.relpolicy_configure.get_hookimpls():
             raw = self._config.rule(impl.plugin_name).settings
             kwargs = {"settings": raw, "config": self._config}
-            prepared = impl.function(*[kwargs[a] for a in impl.argnames])
+            try:
+                prepared = impl.function(*[kwargs[a] for a in impl.argnames])
+            except ConfigError:
+                raise  # the user's settings are wrong: say so, naming the key
+            except Exception as exc:
+                if impl.plugin_name not in self._installed:
+                    raise PluginError(impl.plugin_name, f"relpolicy_configure raised {exc!r}") from exc
+                # A broken installed plugin is left out, as if it had failed to import.
+                message = f"relpolicy_configure raised {type(exc).__name__}: {exc}"
+                warnings.warn(
+                    f"relpolicy plugin {impl.plugin_name!r}: {message}", PluginLoadWarning, stacklevel=4
+                )
+                self._pm.unregister(name=impl.plugin_name)
+                self._load_failures.append(
+                    RuleFailure(impl.plugin_name, type(exc).__name__, message[:500], "load")
+                )
+                self._infos = [
+                    attrs.evolve(i, enabled=False, error=message) if i.name == impl.plugin_name else i
+                    for i in self._infos
+                ]
+                continue
             if prepared is not None:
                 settings[impl.plugin_name] = prepared
         return settings
@@ -322,13 +368,19 @@ class Policy:
         return map(self.decide, requests)
 
     def _pipeline(self, request: Request, recipient: Profile | None) -> Decision:
-        settings = self._settings
+        # The hot path: every name it needs is prepared when the policy is built.
         votes: list[Vote] = []
-        errors: list[RuleFailure] = []
-        for caller in self._voters:
-            args = (request, recipient, settings.get(caller.name, _EMPTY_SETTINGS))
+        errors: list[RuleFailure] = list(self._load_failures)
+        for caller, function, shape, settings in self._vote_plan:
             try:
-                vote = caller(args)
+                if shape == 0:
+                    vote = function(request)
+                elif shape == 1:
+                    vote = function(request, recipient)
+                elif shape == 2:
+                    vote = function(request, recipient, settings)
+                else:
+                    vote = caller((request, recipient, settings))
             except (Exception, SystemExit) as exc:
                 if self._strict:
                     raise PluginError(caller.name, f"raised {type(exc).__name__}: {exc}") from exc
@@ -336,7 +388,7 @@ class Policy:
                 continue
             if vote is None:
                 continue
-            if isinstance(vote, Vote) and math.isfinite(vote.score):
+            if isinstance(vote, Vote) and -_INF < vote.score < _INF:
                 votes.append(vote)
                 continue
             problem = _bad_vote(vote)
@@ -344,16 +396,16 @@ class Policy:
                 raise PluginError(caller.name, problem)
             errors.append(RuleFailure(rule=caller.name, error="InvalidVote", message=problem))
         verdict, score = self._combine(votes=votes, errors=errors, request=request, config=self._config)
-        if errors and verdict is Verdict.ACCEPT and not self._config.ignore_failed_rules:
-            verdict = Verdict.REVIEW
+        if errors and verdict is _ACCEPT and not self._config.ignore_failed_rules:
+            verdict = _REVIEW
         decision = Decision(verdict, score, tuple(votes), (), tuple(errors), request.id)
-        if not self._actioners:
+        if not self._action_plan:
             return decision
         failures: list[RuleFailure] = []
         actions = self._actions(request, recipient, decision, failures)
-        if failures and verdict is Verdict.ACCEPT and not self._config.ignore_failed_rules:
+        if failures and verdict is _ACCEPT and not self._config.ignore_failed_rules:
             # A failing step hook is a failed plugin too: no accept, and the steps follow suit.
-            decision = Decision(Verdict.REVIEW, score, decision.votes, (), decision.errors, request.id)
+            decision = Decision(_REVIEW, score, decision.votes, (), decision.errors, request.id)
             failures.clear()
             actions = self._actions(request, recipient, decision, failures)
         if actions or failures:
@@ -366,11 +418,13 @@ class Policy:
         self, request: Request, recipient: Profile | None, decision: Decision, errors: list[RuleFailure]
     ) -> tuple[Action, ...]:
         found: dict[Action, None] = {}
-        settings = self._settings
-        for caller in self._actioners:
-            args = (request, recipient, settings.get(caller.name, _EMPTY_SETTINGS), decision)
+        for caller, function, by_decision, settings in self._action_plan:
             try:
-                for action in caller(args) or ():
+                if by_decision:
+                    suggested = function(decision)
+                else:
+                    suggested = caller((request, recipient, settings, decision))
+                for action in suggested or ():
                     if not isinstance(action, Action):
                         raise TypeError(f"expected Action values, got {type(action).__name__}")
                     found[action] = None
@@ -445,3 +499,6 @@ def _traced(caller: _Caller) -> _Caller:
 
 
 _EMPTY_SETTINGS: Mapping[str, Any] = Config().rule("").settings
+_INF = math.inf
+_ACCEPT = Verdict.ACCEPT
+_REVIEW = Verdict.REVIEW
