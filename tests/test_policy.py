@@ -410,7 +410,7 @@ def test_a_configure_hook_that_crashes_is_a_plugin_error() -> None:
         def relpolicy_configure(self) -> None:
             raise ZeroDivisionError("oops")
 
-    with pytest.raises(PluginError, match="'crashes'.*ZeroDivisionError"):
+    with pytest.raises(PluginError, match=r"'crashes'.*ZeroDivisionError"):
         Policy([Crashes()])
 
 
