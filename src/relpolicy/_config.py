@@ -16,7 +16,8 @@ from typing import Any
 
 import attrs
 
-from ._errors import ConfigError, InvalidRequest
+from ._checks import not_too_deep
+from ._errors import ConfigError, InvalidRequest, Problem
 from ._frozen import EMPTY, FrozenDict, freeze
 from ._model import Profile
 
@@ -28,7 +29,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 #: The total score at or above which a request is accepted, by default.
 DEFAULT_ACCEPT_THRESHOLD = 1.0
 #: The total score at or below which a request is declined, by default.
-DEFAULT_DECLINE_THRESHOLD = -0.5
+DEFAULT_DECLINE_THRESHOLD = -0.25
 
 #: Keys of a ``[rules.NAME]`` table that belong to relpolicy, not to the rule.
 RESERVED_RULE_KEYS = frozenset({"enabled", "weight"})
@@ -133,8 +134,10 @@ class Config:
                 data = tomllib.load(f)
         except OSError as exc:
             raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-        except tomllib.TOMLDecodeError as exc:
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+        except RecursionError:
+            raise ConfigError(f"{path}: not valid TOML: nested too deeply to read") from None
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("relpolicy", {})
         return cls.from_mapping(data, source=str(path))
@@ -156,7 +159,7 @@ def find_config(folder: str | os.PathLike[str] = ".") -> Path | None:
             with pyproject.open("rb") as f:
                 if "relpolicy" in tomllib.load(f).get("tool", {}):
                     return pyproject
-        except (OSError, tomllib.TOMLDecodeError):
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
             return None
     return None
 
@@ -201,6 +204,10 @@ def _rule_config(table: object, source: str, where: str) -> RuleConfig:
     if weight < 0:
         raise ConfigError(f"{source}: {where}.weight: expected 0 or more, got {weight}")
     settings = {k: v for k, v in table.items() if k not in RESERVED_RULE_KEYS}
+    too_deep: list[Problem] = []
+    not_too_deep(settings, where, too_deep)
+    if too_deep:
+        raise ConfigError(f"{source}: {too_deep[0]}")
     _no_non_finite(settings, source, where)
     return RuleConfig(
         enabled=_flag_default(table, "enabled", source, f"{where}."), weight=weight, settings=freeze(settings)
