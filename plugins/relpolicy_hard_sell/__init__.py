@@ -1,1 +1,103 @@
-"""Placeholder."""
+"""The ``hard-sell`` rule: a sales pitch instead of a relationship declines the request.
+
+The seed's career coach is "immediately turned off" by a note that says "Your website
+is out of date, and I can make it far more attractive and get you a lot more clients",
+or a headline that screams "I have a Marketing System that helps to build 6 and 7
+figure businesses for coaches and consultants": nothing in either speaks of first
+getting to know each other.
+
+The rule reads the note and the sender's headline for the moves a pitch is made of
+(see `CATEGORIES`): an **offer** aimed at the reader's business, a sales **slogan**, a
+revenue or client-count **claim**, a **guarantee**, a **call to action**, **scarcity**,
+a **service** sold by pitching; and whether the writer is **seeking** work or advice,
+which makes the weaker moves count for less. Text is compared after
+`relpolicy.text.skeleton`, so look-alike letters, hidden characters, fullwidth or
+mathematical letters, HTML entities, spaced-out letters and leetspeak do not hide a
+pitch; hidden characters and words of mixed scripts make it count for more.
+
+Votes:
+
+* a clear pitch: ``-2.0`` and a veto, with the words found as evidence;
+* weaker sales signals only: ``-1.0``;
+* nothing but invisible characters or mixed-script words: ``-0.5``;
+* otherwise the rule abstains.
+
+Settings (``[rules.hard-sell]``): ``veto`` (default true: a clear pitch vetoes),
+``headline`` (default true: read the headline too), and, per category, a list of
+extra phrase templates in the syntax of `relpolicy.text.phrase_pattern`, for example
+``call_to_action = ["join my (masterclass|challenge)"]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from relpolicy import Config, Request, Vote, hookimpl
+
+from ._detector import (
+    CATEGORIES,
+    CLEAR_SCORE,
+    HIDDEN_SCORE,
+    LABELS,
+    NO_PITCH,
+    RULE,
+    WEAK_SCORE,
+    Detector,
+    Pitch,
+    detector_from_settings,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "CLEAR_SCORE",
+    "DEFAULT",
+    "HIDDEN_SCORE",
+    "LABELS",
+    "NO_PITCH",
+    "WEAK_SCORE",
+    "Detector",
+    "Pitch",
+    "find_pitch",
+    "relpolicy_name",
+]
+
+#: The name this rule votes under, whether loaded by entry point or given to `Policy`.
+relpolicy_name = RULE
+
+#: The detector with the default settings.
+DEFAULT = Detector()
+
+
+def find_pitch(note: str | None, headline: str | None = None) -> Pitch:
+    """What sales pitch, if any, *note* and *headline* make, read with the default settings.
+
+    Args:
+        note: A connection note.
+        headline: The sender's headline.
+
+    Returns:
+        A `Pitch`; it is true when there is a sales signal, and its ``level`` says
+        whether it is ``"clear"`` (the rule vetoes) or ``"weak"``.
+    """
+    return DEFAULT.find(note, headline)
+
+
+@hookimpl
+def relpolicy_configure(settings: Mapping[str, Any], config: Config) -> Detector:
+    """Check the ``[rules.hard-sell]`` settings and compile the phrases once.
+
+    Raises:
+        ConfigError: A key is unknown or has a value of the wrong kind, or a phrase
+            template is not valid; the message names the key.
+    """
+    if not settings:
+        return DEFAULT
+    return detector_from_settings(settings, config.source)
+
+
+@hookimpl
+def relpolicy_vote(request: Request, settings: Any) -> Vote | None:
+    """Veto a clear pitch in the note or the headline; count weaker sales signals against."""
+    detector = settings if isinstance(settings, Detector) else DEFAULT
+    return detector.vote(request.note, request.sender.headline)

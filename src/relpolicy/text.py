@@ -1,35 +1,744 @@
-"""Text helpers for rules: normalising what strangers write, and finding phrases in it.
+"""Text helpers for rules: folding what strangers write, and finding phrases in it.
 
-Rules should compare normalised text with normalised phrases, so that case, accents,
-look-alike letters and invisible characters do not decide anything.
+A writer who wants to slip past a keyword filter has many tricks: look-alike letters
+from other scripts (Cyrillic ``е`` for Latin ``e``), zero-width characters inside a
+word, fullwidth or mathematical letters, HTML entities, letters spaced or dotted out
+(``w e b s i t e``, ``s.e.o``), digits for letters (``cl1ents``) and mixed case. Rules
+should therefore compare folded text with folded phrases. Two views are offered:
+
+`normalize`
+    The light view, for reading words *and numbers*: HTML entities decoded,
+    compatibility forms unified (as NFKC and NFKD do), accents and invisible characters dropped,
+    case folded, look-alike letters made Latin, letters spaced or dotted out joined,
+    white space collapsed. Digits and punctuation stay, so ``$50k/month`` and
+    ``6 and 7 figure`` read as written.
+`skeleton`
+    The view for matching words: `normalize`, then punctuation as word breaks,
+    apostrophes dropped (``i'm`` is ``im``) and digits or symbols inside words read
+    as the letters they stand for (``w3bs1te`` is ``website``, ``$ales`` is ``sales``).
+    Compare it with the skeleton of a phrase, which `phrase_pattern` and `PhraseSet` do.
+
+Both are idempotent (folding folded text changes nothing), never raise (lone
+surrogates and control characters included) and take time linear in the text: they are
+built from ``str.translate`` and regular expressions without nested quantifiers.
+Results for texts up to `CACHED_LENGTH` characters are cached, so several rules
+reading the same note fold it once.
+
+`count_invisible` and `has_mixed_scripts` tell whether a text hides something, which
+is a signal in itself; `find_original` finds the words of a match in the text as it
+was written, to quote as evidence.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
+import html
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
-__all__ = ["find_phrases", "normalize"]
+import attrs
 
-_SPACE = re.compile(r"\s+")
+from ._errors import ConfigError
+
+__all__ = [
+    "CACHED_LENGTH",
+    "READ_LENGTH",
+    "PhraseMatch",
+    "PhraseSet",
+    "clip",
+    "count_invisible",
+    "find_original",
+    "find_phrases",
+    "has_mixed_scripts",
+    "normalize",
+    "phrase_pattern",
+    "phrases_from_settings",
+    "skeleton",
+    "views",
+]
+
+#: Texts up to this many characters have their folded forms cached (longer ones are
+#: folded each time, so that a huge note is not kept alive by a cache).
+CACHED_LENGTH = 4096
+
+# -- folding one character -----------------------------------------------------------
+
+#: Letters of other scripts and letter-like symbols that read as a Latin letter, and
+#: that NFKD does not already turn into one. A hand-picked subset of the "prototype"
+#: mappings of Unicode Technical Standard #39 (Unicode Security Mechanisms), data
+#: file ``confusables.txt``, for the Latin alphabet: Cyrillic, Greek, Armenian and
+#: Cherokee look-alikes, Latin small capitals and letter variants, and the enclosed
+#: letters of "fancy text" generators. Each maps to the *lowercase* Latin letter of the
+#: same shape; where case changes the shape (Greek ``Η`` reads H, ``η`` reads n) the
+#: upper- and lowercase forms are mapped separately, before case is folded.
+_CONFUSABLES_BY_LETTER: dict[str, str] = {
+    "a": "аАαΑɑᴀꭺᎪ",
+    "b": "вВβΒʙᏴ",
+    "c": "сСϲϹᴄᏟ",
+    "d": "ԁԀᴅᎠ",
+    "e": "еЕεΕᴇᎬ",
+    "g": "ɡɢᏀց",
+    "h": "һнНΗʜᎻհ",
+    "i": "іІιΙıɩɪӏ",
+    "j": "јЈϳȷᴊᎫ",
+    "k": "кКκΚᴋᏦ",
+    "l": "ӀʟᏞ",
+    "m": "мМΜᴍᎷ",
+    "n": "ηΝɴո",
+    "o": "оОοΟᴏօø",
+    "p": "рРρΡᴘᏢ",
+    "q": "ԛԚզ",
+    "r": "ʀ",
+    "s": "ѕЅꜱᏚ",
+    "t": "тТτΤᴛᎢ",
+    "u": "υᴜս",
+    "v": "νᴠᏙ",
+    "w": "ԝԜωᴡᎳ",
+    "x": "хХχΧ",
+    "y": "уУүҮΥʏ",
+    "z": "ΖᴢᏃ",
+}
+# Squared, negative circled, negative squared and regional-indicator letters A to Z,
+# which have no decomposition.
+_ENCLOSED_ALPHABETS = (0x1F130, 0x1F150, 0x1F170, 0x1F1E6)
+_CONFUSABLES: dict[str, str] = {
+    **{chr(start + offset): chr(ord("a") + offset) for start in _ENCLOSED_ALPHABETS for offset in range(26)},
+    **{char: letter for letter, chars in _CONFUSABLES_BY_LETTER.items() for char in chars},
+}
+
+#: Characters that show nothing but are not format characters (category Cf): the
+#: Hangul fillers (choseong, jungseong, compatibility and halfwidth) and the braille blank.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_DROPPED_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cs"})
+_SPACE_CATEGORIES = frozenset({"Zs", "Zl", "Zp"})
+_HANGUL_SYLLABLES = range(0xAC00, 0xD7A4)
 
 
-@functools.lru_cache(maxsize=1024)
-def normalize(text: str) -> str:
-    """Fold *text* for matching: NFKC, casefold, runs of white space as one space.
+def _fold_step(char: str) -> str:
+    """One step of folding *char*; a character it leaves alone is fully folded."""
+    if char in _CONFUSABLES:
+        return _CONFUSABLES[char]
+    if char == "&":  # so that folded text never holds an HTML entity to decode again
+        return " and "
+    category = unicodedata.category(char)
+    if category in _DROPPED_CATEGORIES or char in _BLANK_LETTERS:
+        return ""
+    if category == "Cc":
+        return " " if char.isspace() else ""
+    if category in _SPACE_CATEGORIES:
+        return " "
+    if ord(char) in _HANGUL_SYLLABLES:  # NFKD would split them into jamo
+        return char
+    decomposed = unicodedata.normalize("NFKD", char)
+    if decomposed != char:
+        return decomposed
+    return char.casefold()
 
-    Cached, so several rules normalising the same note pay for it once.
+
+def _fold_char(char: str, depth: int = 0) -> str:
+    """Fold *char* until every character of the result folds to itself."""
+    step = _fold_step(char)
+    if step == char or depth > 12:
+        return step
+    return "".join(_fold_char(c, depth + 1) for c in step)
+
+
+class _LazyTable(dict[int, "str | None"]):
+    """A ``str.translate`` table that maps each character on first sight, then remembers.
+
+    It only ever holds the values of a pure function (like an ``lru_cache``) and stops
+    remembering past `_LIMIT` entries, so it is safe to share between threads.
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return _SPACE.sub(" ", text).strip()
+
+    __slots__ = ("_function",)
+    _LIMIT = 200_000
+
+    def __init__(self, function: Callable[[str], str | None]) -> None:
+        super().__init__((code, function(chr(code))) for code in range(128))
+        self._function = function
+
+    def __missing__(self, code: int) -> str | None:
+        mapped = self._function(chr(code))
+        if len(self) < self._LIMIT:
+            self[code] = mapped
+        return mapped
+
+
+_FOLD = _LazyTable(_fold_char)
+
+# -- the light view ------------------------------------------------------------------
+
+_SPACES = re.compile(" {2,}")
+# Three or more one-letter words in a row, each pair parted by the same one to three
+# separators: "w e b s i t e", "s.e.o", "S - E - O" (but not "i.e. a"). Separators and
+# letters are disjoint classes, so the pattern cannot backtrack more than a step.
+_LETTER = r"[^\W\d_]"
+_LONE_LETTER = rf"{_LETTER}(?![^\W_])"
+_SPACED_LETTERS = re.compile(
+    rf"(?<![^\W_]){_LONE_LETTER}([ .\-_*·•~]{{1,3}}){_LONE_LETTER}(?:\1{_LONE_LETTER})+"
+)
+# Where words are parted by wider gaps than letters ("i s  o u t"), two letters are a word.
+_SPACED_LETTERS_IN_GAPS = re.compile(
+    rf"(?<![^\W_]){_LONE_LETTER}([ .\-_*·•~]){_LONE_LETTER}(?:\1{_LONE_LETTER})*"
+)
+_NOT_LETTER = re.compile(r"[\W\d_]+")
+
+
+def _join_letters(match: re.Match[str]) -> str:
+    return _NOT_LETTER.sub("", match.group())
+
+
+def _unescape(text: str) -> str:
+    """Decode HTML entities, three levels deep at most (``&amp;lt;`` is ``<``)."""
+    for _ in range(3):
+        if "&" not in text:
+            break
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def _normalize(text: str) -> str:
+    text = _unescape(text).translate(_FOLD)
+    if "  " in text:  # words spelled out and parted by wider gaps: "y o u r  s i t e"
+        text = _SPACED_LETTERS_IN_GAPS.sub(_join_letters, text)
+        text = _SPACES.sub(" ", text)
+    text = text.strip()
+    return _SPACED_LETTERS.sub(_join_letters, text)
+
+
+_normalize_cached = functools.lru_cache(maxsize=8192)(_normalize)
+
+
+def normalize(text: str) -> str:
+    """Fold *text* for reading: the light view, which keeps digits and punctuation.
+
+    HTML entities are decoded, compatibility forms unified (fullwidth and mathematical
+    letters become plain ones), accents, format characters (zero-width spaces,
+    joiners, bidirectional controls, the soft hyphen) and other invisible characters
+    dropped, case folded, look-alike letters of other scripts read as Latin, ``&``
+    written ``and``, three or more letters spaced or dotted out joined into a word, and
+    runs of white space made one space.
+
+    Args:
+        text: Any string, lone surrogates and control characters included.
+
+    Returns:
+        The folded text; ``normalize(normalize(t)) == normalize(t)``.
+    """
+    if len(text) <= CACHED_LENGTH:
+        return _normalize_cached(text)
+    return _normalize(text)
+
+
+# -- the skeleton --------------------------------------------------------------------
+
+_BANG_IN_WORD = re.compile(rf"(?<={_LETTER})[!|](?={_LETTER})")
+_APOSTROPHES = frozenset("'\u2018\u2019\u02bc`")
+
+
+def _word_break(char: str) -> str | None:
+    """Apostrophes go; letters, digits, ``$``, ``@`` and spaces stay; the rest is a break."""
+    if char in _APOSTROPHES:
+        return None
+    return char if char.isalnum() or char in "$@ " else " "
+
+
+_WORD_BREAKS = _LazyTable(_word_break)
+# On text padded with a space at each end; the leading space is part of the match.
+_SINGLE_CHARACTERS = re.compile(r" \S(?: \S){2,}(?= )")
+_LEET_CHARACTER = re.compile("[013457$@]")
+_LEET_WORD = re.compile(rf"(?<!\S)(?=[^ ]*{_LETTER})(?=[^ ]*[013457$@])[^ ]+")
+#: Digits and symbols read as letters inside words (a common "leetspeak" table).
+_LEET = str.maketrans("013457@$", "oieastas")
+
+
+def _join_characters(match: re.Match[str]) -> str:
+    return " " + match.group().replace(" ", "")
+
+
+def _read_leet(match: re.Match[str]) -> str:
+    return match.group().translate(_LEET)
+
+
+def _skeleton(text: str) -> str:
+    return _skeleton_of_normalized(normalize(text))
+
+
+def _skeleton_of_normalized(text: str) -> str:
+    if "!" in text or "|" in text:
+        text = _BANG_IN_WORD.sub("i", text)
+    text = _SPACES.sub(" ", text.translate(_WORD_BREAKS)).strip()
+    text = _SINGLE_CHARACTERS.sub(_join_characters, f" {text} ")[1:-1]
+    if _LEET_CHARACTER.search(text):
+        text = _LEET_WORD.sub(_read_leet, text)
+    return text
+
+
+_skeleton_cached = functools.lru_cache(maxsize=8192)(_skeleton)
+
+
+def skeleton(text: str) -> str:
+    """Fold *text* for matching words: `normalize`, then punctuation and leetspeak undone.
+
+    Punctuation (other than ``$`` and ``@``) becomes a word break and apostrophes go
+    (``I'm`` is ``im``); three or more one-character words in a row are joined
+    (``s 3 o``); in a word that has a letter, ``0 1 3 4 5 7 @ $`` read as
+    ``o i e a s t a s`` (``cl1ents`` is ``clients``), while numbers alone stay numbers
+    (``10 new clients``). Words are separated by single spaces.
+
+    ``1`` reads as ``i``, so a phrase compiled by `phrase_pattern` lets ``i`` and ``l``
+    stand for each other.
+
+    Args:
+        text: Any string.
+
+    Returns:
+        The skeleton; ``skeleton(skeleton(t)) == skeleton(t)``.
+    """
+    if len(text) <= CACHED_LENGTH:
+        return _skeleton_cached(text)
+    return _skeleton(text)
+
+
+#: How many characters of a folded text the standard rules search for phrases, half
+#: from its beginning and half from its end: far more than a connection note (LinkedIn
+#: allows 300 characters) or a headline (220).
+READ_LENGTH = 20_000
+
+
+def views(text: str, *, limit: int | None = None) -> tuple[str, str]:
+    """Both views of *text*, folding it once: ``(normalize(text), skeleton(text))``.
+
+    Args:
+        text: Any string.
+        limit: Keep of each view only its beginning and its end, this many characters
+            in all (see `clip`). Of a text more than five times as long, only as much
+            of the beginning and of the end is folded, so that the cost is bounded;
+            what hides behind a shorter padding of invisible characters is still read.
+    """
+    if limit is not None:
+        text = clip(text, 5 * limit)
+    if len(text) <= CACHED_LENGTH:
+        normalized, folded = _normalize_cached(text), _skeleton_cached(text)
+    else:
+        normalized = _normalize(text)
+        folded = _skeleton_of_normalized(normalized)
+    if limit is not None:
+        return clip(normalized, limit), clip(folded, limit)
+    return normalized, folded
+
+
+def clip(text: str, limit: int) -> str:
+    """*text* if it has at most *limit* characters, else its beginning and its end.
+
+    Half of *limit* is taken from each end, cut at a space where there is one near,
+    and the two are joined by a space. A rule that reads a clipped text takes bounded
+    time on any input, and still sees what was added at the end of a long one.
+
+    Args:
+        text: Any string.
+        limit: The most characters to keep (2 or more).
+    """
+    if len(text) <= limit:
+        return text
+    half = limit // 2
+    head_end = text.rfind(" ", half // 2, half + 1)
+    tail_start = text.find(" ", len(text) - half, len(text) - half // 2)
+    head = text[: head_end if head_end > 0 else half]
+    tail = text[tail_start + 1 :] if tail_start >= 0 else text[len(text) - half :]
+    return f"{head} {tail}"
+
+
+# -- phrases -------------------------------------------------------------------------
+
+# Every item of a compiled template starts with the space before its word, and the
+# skeleton searched is padded with a space at each end: so each match starts with a
+# space (which the regular-expression engine finds fast) and ends before one.
+_GAP_WORD = r" \S{1,40}"
+_NUMBER = r" \d{1,9}"
+_TEMPLATE_TOKEN = re.compile(r"\*[1-9]?|[()\[\]|#]|[^\s()\[\]|#*]+")
+
+
+#: What each letter of a phrase may be written as in a skeleton: ``i`` and ``l`` alike,
+#: and, in a word of digits alone (which a skeleton keeps as a number), the digit.
+_LETTER_FORMS = {"i": "[il1]", "l": "[il1]", "o": "[o0]", "e": "[e3]", "a": "[a4]", "s": "[s5]", "t": "[t7]"}
+
+
+def _word_pattern(word: str) -> str:
+    folded = skeleton(word)
+    return "".join(" " if c == " " else _LETTER_FORMS.get(c) or re.escape(c) for c in folded)
+
+
+class _Template:
+    """A recursive-descent reader of one phrase template."""
+
+    def __init__(self, template: str) -> None:
+        self.template = template
+        self.tokens = _TEMPLATE_TOKEN.findall(template)
+        self.pos = 0
+        self.words = 0
+
+    def error(self, problem: str) -> ValueError:
+        return ValueError(f"phrase {self.template!r}: {problem}")
+
+    def sequence(self, first: bool) -> str:
+        """Items up to a closing bracket or ``|``; the *first* one without its space."""
+        parts: list[str] = []
+        tokens = self.tokens
+        while self.pos < len(tokens) and tokens[self.pos] not in (")", "]", "|"):
+            token = tokens[self.pos]
+            self.pos += 1
+            if first and (token == "[" or token.startswith("*")):
+                raise self.error("must start with a word, a '(...)' choice or '#'")
+            if token in ("(", "["):
+                parts.append(self.group(token, first))
+            elif token.startswith("*"):
+                parts.append(f"(?:{_GAP_WORD}){{0,{token[1:] or 3}}}")
+            elif token == "#":
+                parts.append(_NUMBER[first:])
+            else:
+                word = _word_pattern(token)
+                if not word:
+                    continue
+                self.words += 1
+                parts.append(word if first else " " + word)
+            first = False
+        return "".join(parts)
+
+    def group(self, opener: str, first: bool) -> str:
+        closer = ")" if opener == "(" else "]"
+        choices = [self.sequence(first)]
+        while self.pos < len(self.tokens) and self.tokens[self.pos] == "|":
+            self.pos += 1
+            choices.append(self.sequence(first))
+        if self.pos >= len(self.tokens):
+            raise self.error(f"{opener!r} is never closed")
+        if self.tokens[self.pos] != closer:
+            raise self.error(f"{opener!r} is closed by {self.tokens[self.pos]!r}")
+        self.pos += 1
+        if opener == "(" and not all(choices):
+            raise self.error("an alternative in '(...)' is empty; use '[...]' for optional words")
+        return "(?:" + "|".join(choices) + ")" + ("?" if opener == "[" else "")
+
+    def compile(self) -> str:
+        source = self.sequence(first=True)
+        if self.pos != len(self.tokens):
+            raise self.error(f"unexpected {self.tokens[self.pos]!r}")
+        if not self.words:
+            raise self.error("has no word to look for")
+        return source
+
+
+def phrase_pattern(template: str) -> str:
+    """The regular expression that finds *template* in a `skeleton`, after a space.
+
+    A template is a phrase, written as people write it, with a little syntax:
+    ``(a|b c)`` one of several alternatives, ``[a|b]`` optional alternatives,
+    ``*`` up to three words of anything (``*2``: up to two), ``#`` a number. Words are
+    folded with `skeleton`, so ``(i'm|i am) a`` finds "I'm a", "Iʼm a" and "I am a",
+    and ``i`` and ``l`` stand for each other. A template starts with a word, a choice
+    or a number.
+
+    The pattern matches whole words when it is searched for after a space and followed
+    by one: search ``" (?:" + pattern + ")(?= )"`` in ``" " + skeleton(text) + " "``,
+    or let `PhraseSet` do it. It has no nested unbounded quantifiers, so a search takes
+    time linear in the text.
+
+    Args:
+        template: The phrase template.
+
+    Returns:
+        The pattern's source, to embed in a larger expression.
+
+    Raises:
+        ValueError: The template's brackets do not match, it starts with an optional
+            part, or it has no word.
+    """
+    return _Template(template).compile()
+
+
+@attrs.frozen
+class PhraseMatch:
+    """One phrase found by a `PhraseSet`."""
+
+    #: The template that matched, as given.
+    template: str
+    #: The words matched, as they read in the skeleton.
+    words: str
+    #: Where the match starts in the skeleton.
+    start: int
+
+
+class PhraseSet:
+    """Phrase templates compiled once into one expression, matched against skeletons.
+
+    Build it when a rule is configured (or at import), never per request.
+
+    Args:
+        templates: Phrase templates in the syntax of `phrase_pattern`.
+
+    Raises:
+        ValueError: A template is not valid; the message quotes it.
+    """
+
+    __slots__ = ("_each", "_regex", "templates")
+
+    def __init__(self, templates: Iterable[str]) -> None:
+        #: The templates, in the order given.
+        self.templates: tuple[str, ...] = tuple(templates)
+        sources = [phrase_pattern(t) for t in self.templates]
+        # One expression that starts with a literal space, which the engine scans for
+        # fast, and no capturing groups; the template that matched is found afterwards.
+        self._regex = re.compile(" (?:" + "|".join(sources) + ")(?= )") if sources else None
+        self._each = tuple(re.compile(f" (?:{source})") for source in sources)
+
+    def matches_in_skeleton(self, folded: str) -> Iterator[PhraseMatch]:
+        """Every non-overlapping match in *folded*, a text already passed through `skeleton`."""
+        if self._regex is None or not folded:
+            return
+        for match in self._regex.finditer(f" {folded} "):
+            words = match.group()
+            matched = (t for t, each in zip(self.templates, self._each, strict=True) if each.fullmatch(words))
+            template = next(matched, self.templates[0])
+            yield PhraseMatch(template, words[1:], match.start())
+
+    def find(self, text: str) -> list[PhraseMatch]:
+        """Every non-overlapping match in the skeleton of *text*."""
+        return list(self.matches_in_skeleton(skeleton(text)))
+
+    def __bool__(self) -> bool:
+        return self._regex is not None
+
+    def __repr__(self) -> str:
+        return f"PhraseSet({list(self.templates)!r})"
+
+
+def phrases_from_settings(
+    settings: Mapping[str, Any],
+    categories: Iterable[str],
+    *,
+    where: str,
+    flags: Mapping[str, bool] | None = None,
+) -> tuple[dict[str, tuple[str, ...]], dict[str, bool]]:
+    """Read a rule's settings made of phrase lists and on/off switches, checking each.
+
+    For rules configured like ``[rules.my-rule]`` ``reason = ["we (met|spoke) at"]``,
+    ``veto = false``: each key is a category of phrase templates (a list of strings
+    in the syntax of `phrase_pattern`) or a flag (true or false).
+
+    Args:
+        settings: The rule's settings table.
+        categories: The names of its phrase lists.
+        where: How to name the table in messages, such as ``"relpolicy.toml: rules.my-rule"``.
+        flags: The names of its flags, with their defaults.
+
+    Returns:
+        The phrase lists given (by category), and every flag's value.
+
+    Raises:
+        ConfigError: naming the key (and index) that is unknown or wrong.
+    """
+    flags = dict(flags or {})
+    known = (*flags, *categories)
+    for key in settings:
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(known)}"
+            raise ConfigError(f"{where}.{key}: unknown key{hint}")
+    for key in flags:
+        value = settings.get(key, flags[key])
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}.{key}: expected true or false, got {type(value).__name__}")
+        flags[key] = value
+    phrases: dict[str, tuple[str, ...]] = {}
+    for name in categories:
+        if name not in settings:
+            continue
+        value = settings[name]
+        if isinstance(value, str) or not isinstance(value, (list, tuple)):
+            raise ConfigError(f"{where}.{name}: expected a list of phrases, got {type(value).__name__}")
+        for index, phrase in enumerate(value):
+            if not isinstance(phrase, str):
+                raise ConfigError(f"{where}.{name}[{index}]: expected a phrase, got {type(phrase).__name__}")
+            try:
+                phrase_pattern(phrase)
+            except ValueError as exc:
+                raise ConfigError(f"{where}.{name}[{index}]: {exc}") from None
+        phrases[name] = tuple(value)
+    return phrases, flags
 
 
 def find_phrases(normalized: str, phrases: Iterable[str]) -> list[str]:
-    """The *phrases* (already normalised) that occur in *normalized* as whole words."""
+    """The *phrases* (already normalised) that occur in *normalized* as whole words.
+
+    A phrase occurs as whole words when the characters on either side of it are not
+    letters or digits. Each phrase is looked for with ``str.find``, in linear time.
+
+    Args:
+        normalized: Text passed through `normalize`.
+        phrases: Phrases passed through `normalize`.
+
+    Returns:
+        The phrases found, in the order given.
+    """
     found = []
     for phrase in phrases:
-        if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", normalized):
+        if phrase and _occurs_as_words(normalized, phrase):
             found.append(phrase)
     return found
+
+
+def _occurs_as_words(text: str, phrase: str) -> bool:
+    start = text.find(phrase)
+    while start >= 0:
+        end = start + len(phrase)
+        before_ok = start == 0 or not text[start - 1].isalnum() or not phrase[0].isalnum()
+        after_ok = end == len(text) or not text[end].isalnum() or not phrase[-1].isalnum()
+        if before_ok and after_ok:
+            return True
+        start = text.find(phrase, start + 1)
+    return False
+
+
+# -- hidden things -------------------------------------------------------------------
+
+# Always invisible: C0/C1 controls other than white space, the soft hyphen, the
+# combining grapheme joiner, the Arabic letter mark, Hangul fillers, Khmer inherent
+# vowels, Mongolian free variation selectors and vowel separator, zero-width space,
+# bidirectional marks, embeddings, overrides and isolates, the word joiner and
+# invisible operators, the braille blank, the byte-order mark, interlinear
+# annotation controls, musical formatting controls, tags, lone surrogates.
+_ALWAYS_INVISIBLE = (
+    "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b\u200e\u200f\u202a-\u202e\u2060-\u206f\u2800\u3164\ufeff\uffa0"
+    "\ufff9-\ufffb\U0001d173-\U0001d17a\U000e0000-\U000e007f\ud800-\udfff"
+)
+# Joiners and variation selectors build emoji and some scripts; they count as
+# hidden only between two letters, where they split a word.
+_JOINERS = "\u200c\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_INVISIBLE = re.compile(f"[{_ALWAYS_INVISIBLE}]")
+_ANY_JOINER = re.compile(f"[{_JOINERS}]")
+_JOINER_IN_WORD = re.compile(rf"(?<={_LETTER})[{_JOINERS}]+(?={_LETTER})")
+_ASCII_CONTROLS = {
+    code: None for code in range(128) if not chr(code).isprintable() and not chr(code).isspace()
+}
+
+
+def count_invisible(text: str) -> int:
+    """How many characters of *text* show nothing and are there to hide something.
+
+    Zero-width spaces, the soft hyphen, bidirectional controls, the word joiner, tag
+    characters, control characters other than white space, blank letters such as the
+    Hangul filler, and lone surrogates count, also when written as HTML entities.
+    Joiners and variation selectors count only between two letters: elsewhere they
+    build emoji.
+
+    Args:
+        text: Any string.
+
+    Returns:
+        The number of hidden characters (0 for ordinary text).
+    """
+    text = _unescape(text)
+    if text.isascii():
+        return len(text) - len(text.translate(_ASCII_CONTROLS))
+    visible = _INVISIBLE.sub("", text)
+    count = len(text) - len(visible)
+    if _ANY_JOINER.search(visible):
+        count += len(visible) - len(_JOINER_IN_WORD.sub("", visible))
+    return count
+
+
+_LATIN = "a-zA-Z"
+_LOOKALIKE_SCRIPTS = (
+    "\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u0530-\u058f\u13a0-\u13ff\uab70-\uabbf"
+    "\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff"
+)
+_MIXED = re.compile(rf"[{_LATIN}][{_LOOKALIKE_SCRIPTS}]|[{_LOOKALIKE_SCRIPTS}][{_LATIN}]")
+
+
+def has_mixed_scripts(text: str) -> bool:
+    """Whether a Latin letter of *text* touches a look-alike one inside a word.
+
+    Greek, Cyrillic, Armenian or Cherokee letters, or fullwidth or mathematical ones,
+    written right next to plain Latin letters (``wеbsite`` with a Cyrillic ``е``) are
+    the mark of a word disguised to pass a filter; whole words in another script or
+    in bold mathematical letters are not.
+
+    Args:
+        text: Any string.
+    """
+    return not text.isascii() and _MIXED.search(text) is not None
+
+
+# -- quoting evidence ----------------------------------------------------------------
+
+#: Characters that stand for the same letter when a match is looked for as written.
+_SAME_LETTER = str.maketrans("01l3457@$|!", "oiieastasii")
+_FIND_ORIGINAL_LIMIT = 20_000
+
+
+def find_original(text: str, words: str, *, limit: int = _FIND_ORIGINAL_LIMIT) -> str | None:
+    """The part of *text*, as written, that reads as *words* once folded.
+
+    Use it to quote evidence: *words* is what a rule matched in `normalize` or
+    `skeleton` of *text*; the result is the same words as the sender wrote them,
+    look-alike letters, hidden characters and all. Letters, digits, ``$`` and ``@``
+    are compared after folding (leetspeak digits and ``l``/``i`` alike); everything
+    else between them is skipped. When *text* has HTML entities, the result is a part
+    of the decoded text.
+
+    Args:
+        text: The text as written.
+        words: Folded words found in it.
+        limit: Only the first *limit* characters are searched when the words are
+            not written plainly, to keep the search cheap.
+
+    Returns:
+        The part of the text, or ``None`` when it cannot be found.
+    """
+    wanted = _comparable(words)
+    if not wanted:
+        return None
+    text = _unescape(text)
+    folded_case = text.casefold()
+    if len(folded_case) == len(text):
+        start = folded_case.find(words)
+        if start >= 0:
+            return text[start : start + len(words)]
+    text = text[:limit]
+    read = _letters_cached if len(text) <= CACHED_LENGTH else _letters
+    for bangs in (True, False):  # "!" and "|" read as "i" inside words only
+        letters, positions = read(text, bangs)
+        found = letters.find(wanted)
+        if found >= 0:
+            return text[positions[found] : positions[found + len(wanted) - 1] + 1]
+    return None
+
+
+def _letters(text: str, bangs: bool) -> tuple[str, tuple[int, ...]]:
+    """The letters, digits, ``$`` and ``@`` of *text* folded, and where each comes from."""
+    letters: list[str] = []
+    positions: list[int] = []
+    table = _FOLD
+    for index, char in enumerate(text):
+        if char in "!|" and not bangs:
+            continue
+        for folded in (table[ord(char)] or "").translate(_SAME_LETTER):
+            if folded.isalnum() or folded in "$@":
+                letters.append(folded)
+                positions.append(index)
+    return "".join(letters), tuple(positions)
+
+
+_letters_cached = functools.lru_cache(maxsize=1024)(_letters)
+
+
+def _comparable(words: str) -> str:
+    return "".join(c for c in normalize(words).translate(_SAME_LETTER) if c.isalnum() or c in "$@")

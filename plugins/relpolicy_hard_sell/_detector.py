@@ -1,0 +1,271 @@
+"""Finding a sales pitch in a note and a headline, and weighing it."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+import attrs
+
+from relpolicy import Vote
+from relpolicy.text import (
+    CACHED_LENGTH,
+    READ_LENGTH,
+    PhraseSet,
+    clip,
+    count_invisible,
+    find_original,
+    has_mixed_scripts,
+    phrases_from_settings,
+    views,
+)
+
+from . import _phrases
+
+RULE = "hard-sell"
+
+#: The categories of a pitch, in the order their evidence is quoted, with their
+#: default phrase templates.
+CATEGORIES: dict[str, tuple[str, ...]] = {
+    "offer": _phrases.OFFER,
+    "slogan": _phrases.SLOGAN,
+    "claim": _phrases.CLAIM,
+    "guarantee": _phrases.GUARANTEE,
+    "call_to_action": _phrases.CALL_TO_ACTION,
+    "scarcity": _phrases.SCARCITY,
+    "service": _phrases.SERVICE,
+    "seeking": _phrases.SEEKING,
+}
+#: How each category reads in a vote's reason.
+LABELS = {
+    "offer": "an offer aimed at your business",
+    "slogan": "a sales slogan",
+    "claim": "a revenue or client-count claim",
+    "guarantee": "a guarantee",
+    "call_to_action": "a call to book, message or click",
+    "scarcity": "pressure of scarcity",
+    "service": "a service sold by pitching",
+    "disguised": "wording disguised to pass a filter",
+}
+#: The categories that push a slogan into a pitch.
+_PUSHES = frozenset({"claim", "guarantee", "call_to_action", "scarcity"})
+_SUPPORT = ("slogan", "claim", "guarantee", "call_to_action", "scarcity", "service")
+_MAX_EVIDENCE = 6
+_MAX_QUOTE = 160
+
+#: Scores of a clear pitch, of weaker sales signals, and of hidden characters alone.
+CLEAR_SCORE = -2.0
+WEAK_SCORE = -1.0
+HIDDEN_SCORE = -0.5
+
+
+@attrs.frozen
+class Pitch:
+    """What `Detector.find` found in a note and a headline."""
+
+    #: ``"clear"``, ``"weak"``, ``"hidden"`` (only hidden characters) or ``"none"``.
+    level: str
+    #: The categories found, among `CATEGORIES` (``seeking`` included) and ``disguised``.
+    categories: tuple[str, ...] = ()
+    #: The words found, quoted as the sender wrote them where they can be found.
+    evidence: tuple[str, ...] = ()
+    #: Where: ``"note"``, ``"headline"`` or both.
+    where: tuple[str, ...] = ()
+    #: How many invisible characters the note hides.
+    invisible: int = 0
+
+    def __bool__(self) -> bool:
+        """Whether there is any sales signal (hidden characters alone are not one)."""
+        return self.level in ("clear", "weak")
+
+
+NO_PITCH = Pitch("none")
+
+
+@attrs.frozen
+class _Found:
+    #: By category, the (template, words) matched.
+    categories: dict[str, list[tuple[str, str]]]
+    invisible: int
+    mixed: bool
+
+
+class _Match(NamedTuple):
+    template: str
+    text: str
+    words: str
+
+
+class Detector:
+    """The hard-sell rule's prepared settings: compiled phrases and the veto switch.
+
+    Built once by ``relpolicy_configure``; its answers are cached per text, so that
+    deciding many requests with the same note or headline reads each once.
+
+    Args:
+        extra: Phrase templates to add, by category name (a key of `CATEGORIES`).
+        veto: Whether a clear pitch vetoes the request.
+        headline: Whether the sender's headline is read as well as the note.
+
+    Raises:
+        ValueError: A category name is unknown or a template is not valid.
+    """
+
+    def __init__(
+        self, extra: Mapping[str, tuple[str, ...]] | None = None, *, veto: bool = True, headline: bool = True
+    ) -> None:
+        extra = extra or {}
+        unknown = set(extra) - set(CATEGORIES)
+        if unknown:
+            raise ValueError(f"unknown categories: {sorted(unknown)}")
+        self.veto = veto
+        self.headline = headline
+        self._phrases = {name: PhraseSet((*CATEGORIES[name], *extra.get(name, ()))) for name in CATEGORIES}
+        self._vote_cached = functools.lru_cache(maxsize=8192)(self._vote)
+        self._find_cached = functools.lru_cache(maxsize=8192)(self._find)
+        self._read_cached = functools.lru_cache(maxsize=8192)(self._read)
+
+    # -- public ---------------------------------------------------------------------
+
+    def vote(self, note: str | None, headline: str | None) -> Vote | None:
+        """The rule's vote on a request with *note* from a sender with *headline*."""
+        if not self.headline:
+            headline = None
+        if (note is None or len(note) <= CACHED_LENGTH) and (
+            headline is None or len(headline) <= CACHED_LENGTH
+        ):
+            return self._vote_cached(note, headline)
+        return self._vote(note, headline)
+
+    def find(self, note: str | None, headline: str | None = None) -> Pitch:
+        """What pitch, if any, *note* and *headline* make."""
+        if (note is None or len(note) <= CACHED_LENGTH) and (
+            headline is None or len(headline) <= CACHED_LENGTH
+        ):
+            return self._find_cached(note, headline)
+        return self._find(note, headline)
+
+    # -- reading --------------------------------------------------------------------
+
+    def _read(self, text: str) -> _Found:
+        normalized, folded = views(text, limit=READ_LENGTH)
+        found: dict[str, list[tuple[str, str]]] = {}
+        for name, phrases in self._phrases.items():
+            words = [(match.template, match.words) for match in phrases.matches_in_skeleton(folded)]
+            if name == "claim":
+                words += [("#", match.group()) for match in _phrases.CLAIM_NUMBERS.finditer(normalized)]
+                if "figure" in normalized:
+                    words += [("#", m.group()) for m in _phrases.CLAIM_FIGURE_WORDS.finditer(normalized)]
+            if words:
+                found[name] = words
+        text = clip(text, 5 * READ_LENGTH)
+        return _Found(found, count_invisible(text), has_mixed_scripts(text))
+
+    def _find(self, note: str | None, headline: str | None) -> Pitch:
+        parts = [(where, text) for where, text in (("note", note), ("headline", headline)) if text]
+        if not parts:
+            return NO_PITCH
+        read = [
+            (where, text, self._read_cached(text) if len(text) <= CACHED_LENGTH else self._read(text))
+            for where, text in parts
+        ]
+        categories: dict[str, list[_Match]] = {}
+        for _where, text, found in read:
+            for name, matches in found.categories.items():
+                categories.setdefault(name, []).extend(_Match(t, text, w) for t, w in matches)
+        invisible = sum(found.invisible for where, _text, found in read if where == "note")
+        disguised = invisible > 0 or any(found.mixed for _where, _text, found in read)
+        level = _weigh(categories, disguised)
+        if level == "none":
+            return Pitch("hidden", ("disguised",), (), ("note",), invisible) if disguised else NO_PITCH
+        names = [name for name in CATEGORIES if name in categories and name != "seeking"]
+        if disguised:
+            names.append("disguised")
+        where = tuple(
+            where for where, _text, found in read if set(found.categories) - {"seeking"} or found.mixed
+        )
+        evidence = _quote(categories)
+        return Pitch(level, tuple(names), evidence, where, invisible)
+
+    def _vote(self, note: str | None, headline: str | None) -> Vote | None:
+        pitch = self.find(note, headline)
+        if pitch.level == "none":
+            return None
+        if pitch.level == "hidden":
+            return Vote(
+                RULE,
+                HIDDEN_SCORE,
+                f"the note hides {pitch.invisible} invisible character{'s' * (pitch.invisible != 1)}"
+                if pitch.invisible
+                else "the note disguises its words with look-alike letters",
+            )
+        labels = ", ".join(LABELS[name] for name in pitch.categories if name in LABELS)
+        place = " and ".join(pitch.where) or "note"
+        if pitch.level == "clear":
+            return Vote(
+                RULE,
+                CLEAR_SCORE,
+                f"a sales pitch in the {place} instead of a relationship: {labels}",
+                veto=self.veto,
+                evidence=pitch.evidence,
+            )
+        return Vote(RULE, WEAK_SCORE, f"sales signals in the {place}: {labels}", evidence=pitch.evidence)
+
+
+def _weigh(categories: Mapping[str, list[_Match]], disguised: bool) -> str:
+    """``"clear"``, ``"weak"`` or ``"none"``: how strongly the categories found make a pitch.
+
+    An offer aimed at the reader is a pitch's direction; with anything else, or with a
+    second kind of offer, it is a clear pitch. A sales slogan pushed by a claim, a
+    guarantee, a call to action or scarcity is one too, as are three weaker categories
+    together. When the writer also says they are seeking work or advice, the weaker
+    categories need one more of their kind, since a job seeker may well describe their
+    own work in a salesperson's words; but not when two of them push the reader to act.
+    Disguised wording counts as one more category.
+    """
+    offers = len({match.template for match in categories.get("offer", ())})
+    support = {name for name in _SUPPORT if name in categories}
+    others = len(support) + disguised
+    bar = 1 if "seeking" in categories else 0
+    if offers >= 2 or (offers and others):
+        return "clear"
+    pushes = support & _PUSHES
+    if (
+        others - bar >= 3
+        or (len(pushes) >= 2 and others >= 3)
+        or ("slogan" in support and pushes and others - bar >= 2)
+    ):
+        return "clear"
+    if offers or others - bar >= 2:
+        return "weak"
+    return "none"
+
+
+def _quote(categories: Mapping[str, list[_Match]]) -> tuple[str, ...]:
+    quotes: list[str] = []
+    for name in CATEGORIES:
+        if name == "seeking":
+            continue
+        for match in categories.get(name, ())[:3]:
+            quote = find_original(match.text, match.words) or match.words
+            if len(quote) > _MAX_QUOTE:
+                quote = quote[: _MAX_QUOTE - 1] + "…"
+            if quote not in quotes:
+                quotes.append(quote)
+    return tuple(quotes[:_MAX_EVIDENCE])
+
+
+# -- settings ------------------------------------------------------------------------
+
+
+def detector_from_settings(settings: Mapping[str, Any], source: str) -> Detector:
+    """Validate the ``[rules.hard-sell]`` table and build its `Detector`.
+
+    Raises:
+        ConfigError: naming the key that is wrong.
+    """
+    extra, flags = phrases_from_settings(
+        settings, CATEGORIES, where=f"{source}: rules.{RULE}", flags={"veto": True, "headline": True}
+    )
+    return Detector(extra, veto=flags["veto"], headline=flags["headline"])

@@ -1,0 +1,334 @@
+"""The hard-sell rule: a sales pitch instead of a relationship declines the request."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import math
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+import relpolicy_hard_sell as rule
+import relpolicy_note_present
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relpolicy import Config, ConfigError, Policy, Profile, Request, Verdict, Vote
+from relpolicy.strategies import adversarial_texts, disguised, pathological_texts, requests, texts
+from relpolicy.testing import check_plugin
+from relpolicy.text import normalize, skeleton
+
+COACH = Profile(
+    name="Pat Coach", headline="Career coach and job search strategist", industry="Career Coaching"
+)
+
+# The seed's two pitches, verbatim, and the pitch its author says they would never make.
+SEED_NOTE = (
+    "Your website is out of date, and I can make it far more attractive and get you a lot more clients."
+)
+SEED_HEADLINE = (
+    "I have a Marketing System that helps to build 6 and 7 figure businesses for coaches and consultants."
+)
+SEED_NEVER = "I am a career coach. Work with me, and I will guarantee you I will find you a job."
+
+PITCHES = [
+    SEED_NOTE,
+    SEED_NEVER,
+    "I help coaches get 10 new clients a month. Book a free strategy call: calendly.com/growth",
+    "Only 3 spots left in my done-for-you lead generation program. DM me to grab yours!",
+    "I noticed your site isn't ranking on Google. "
+    "Our SEO team can double your traffic in 30 days, guaranteed.",
+    "Hi! I'd love to help you scale your coaching business to $50k/month with our proven system.",
+    "We redesign websites for coaches. Your website looks outdated and is costing you clients.",
+]
+
+# Genuine notes that use a pitch's words about the writer's own situation.
+GENUINE = [
+    "Hi Pat, I'm a marketing manager in job search (SEO, paid ads, lead generation). "
+    "Could I ask your advice on where to focus my search?",
+    "Hello Pat, I run a nonprofit that serves 300 clients a year with job training. "
+    "We both support job seekers and I'd love to connect.",
+    "Hi Pat, I just launched my website with free career resources for veterans. "
+    "I would value your feedback.",
+    "Hi Pat, I'm a B2B sales rep looking for a new role. Last year I closed $2M in new business "
+    "and signed 40 new clients. Any advice on breaking into recruiting?",
+    "Hi Pat, we met at the NJ Job Seekers Network meeting. I'd love to set up a time for a quick call.",
+    "Could I have a few minutes of your time? I'm changing careers and your posts on interviewing helped me.",
+    "I'm a web designer who was laid off in May and I'm looking for my next role. Any advice is welcome.",
+]
+GENUINE_HEADLINES = [
+    "Enterprise account executive | helping SaaS companies grow revenue | open to work",
+    "Marketing manager | SEO, PPC and content | seeking my next role",
+    "Bookkeeper for small businesses",
+    "Career coach helping job seekers land their next role",
+]
+
+
+def vote(note: str | None = None, headline: str | None = None, **table: Any) -> Vote | None:
+    settings_ = rule.relpolicy_configure(table, Config())
+    return rule.relpolicy_vote(Request(sender=Profile(name="Sam", headline=headline), note=note), settings_)
+
+
+def decide(note: str | None = None, headline: str | None = None) -> Any:
+    return Policy([rule], recipient=COACH).decide(Request(sender=Profile(headline=headline), note=note))
+
+
+# -- the seed ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("note", "headline"), [(SEED_NOTE, None), (None, SEED_HEADLINE), (SEED_NEVER, None)])
+def test_the_seeds_pitches_are_vetoed(note: str | None, headline: str | None) -> None:
+    decision = decide(note, headline)
+    assert decision.verdict is Verdict.DECLINE
+    [found] = decision.votes
+    assert (found.rule, found.score, found.veto) == ("hard-sell", -2.0, True)
+    written = note or headline or ""
+    assert found.evidence
+    assert all(quote in written for quote in found.evidence)
+
+
+def test_the_seeds_note_is_quoted_as_written() -> None:
+    found = vote(SEED_NOTE)
+    assert found is not None
+    assert "Your website is out of date" in found.evidence
+    assert "get you a lot more clients" in found.evidence
+
+
+@pytest.mark.parametrize("note", PITCHES)
+def test_pitches_are_vetoed(note: str) -> None:
+    found = vote(note)
+    assert found is not None
+    assert found.veto
+    assert found.score == rule.CLEAR_SCORE
+
+
+@pytest.mark.parametrize("note", GENUINE)
+def test_genuine_notes_with_sales_words_are_left_alone(note: str) -> None:
+    assert vote(note) is None
+
+
+@pytest.mark.parametrize("headline", GENUINE_HEADLINES)
+def test_ordinary_headlines_are_left_alone(headline: str) -> None:
+    found = vote(GENUINE[0], headline)
+    assert found is None or not found.veto
+
+
+def test_weaker_signals_count_against_without_a_veto() -> None:
+    found = vote("We do SEO and Google Ads for small firms, with guaranteed results.")
+    assert found is not None
+    assert (found.score, found.veto) == (rule.WEAK_SCORE, False)
+    assert "SEO" in found.evidence
+
+
+def test_the_headline_and_the_note_add_up() -> None:
+    # A slogan in the headline is not enough alone; a call to book in the note makes it a pitch.
+    assert vote(None, "Helping small businesses grow") is None
+    assert vote("Book a free call with me this week.") is None
+    both = vote("Book a free call with me this week.", "Helping small businesses grow")
+    assert both is not None
+    assert both.veto
+    assert "note and headline" in both.reason
+
+
+# -- disguises -----------------------------------------------------------------------
+
+HOMOGLYPHS = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")  # Latin to Cyrillic
+
+
+def spaced(text: str) -> str:
+    return "  ".join(" ".join(word) for word in text.split())
+
+
+def fullwidth(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def bold(text: str) -> str:
+    return "".join(
+        chr(0x1D400 + ord(c) - ord("A"))
+        if "A" <= c <= "Z"
+        else chr(0x1D41A + ord(c) - ord("a"))
+        if "a" <= c <= "z"
+        else c
+        for c in text
+    )
+
+
+DISGUISES: dict[str, Callable[[str], str]] = {
+    "homoglyphs": lambda t: t.translate(HOMOGLYPHS),
+    "zero-width": lambda t: "\u200b".join(t),
+    "soft hyphens and joiners": lambda t: t.replace("e", "e\u00ad").replace("o", "o\u2060"),
+    "fullwidth": fullwidth,
+    "mathematical bold": bold,
+    "html entities": lambda t: "".join(f"&#{ord(c)};" if c in "aeiou" else c for c in t),
+    "spaced letters": spaced,
+    "leetspeak": lambda t: t.translate(str.maketrans("oeiast", "031457")),
+    "mixed case": lambda t: "".join(c.upper() if i % 2 else c.lower() for i, c in enumerate(t)),
+    "combining marks": lambda t: "".join(c + "\u0301" if c.isalpha() else c for c in t),
+}
+
+
+@pytest.mark.parametrize("disguise", sorted(DISGUISES))
+@pytest.mark.parametrize("pitch", [SEED_NOTE, PITCHES[2], PITCHES[3]])
+def test_disguised_pitches_are_vetoed(disguise: str, pitch: str) -> None:
+    written = DISGUISES[disguise](pitch)
+    found = vote(written)
+    assert found is not None, written
+    assert found.veto
+    assert found.evidence
+    decoded = html.unescape(written)
+    assert all(quote in decoded for quote in found.evidence)
+
+
+def test_a_disguised_headline_is_vetoed() -> None:
+    found = vote(None, DISGUISES["homoglyphs"](SEED_HEADLINE))
+    assert found is not None
+    assert found.veto
+
+
+def test_hidden_characters_alone_count_a_little_against() -> None:
+    found = vote("Hi Pat, nice to m\u200beet you at the fair.")
+    assert found is not None
+    assert (found.score, found.veto) == (rule.HIDDEN_SCORE, False)
+    assert "1 invisible character" in found.reason
+
+
+def test_hidden_characters_make_weak_signals_a_pitch() -> None:
+    plain = vote("We do SEO and Google Ads, guaranteed.")
+    hidden = vote("We do S\u200bEO and Google A\u200bds, guar\u200banteed.")
+    assert plain is not None
+    assert hidden is not None
+    assert (plain.veto, hidden.veto) == (False, True)
+
+
+# -- properties ----------------------------------------------------------------------
+
+hostile_text = st.one_of(st.text(), adversarial_texts(max_size=300, huge_size=50_000), disguised())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.none() | hostile_text, st.none() | hostile_text)
+def test_the_rule_never_raises_and_quotes_only_what_is_there(note: str | None, headline: str | None) -> None:
+    found = vote(note, headline)
+    if found is None:
+        return
+    assert found.rule == "hard-sell"
+    assert -2.0 <= found.score < 0
+    assert found.veto == (found.score == rule.CLEAR_SCORE)
+    written = [t for t in (note, headline) if t]
+    for quote in found.evidence:
+        assert any(
+            quote in t or quote in html.unescape(t) or quote in normalize(t) or quote in skeleton(t)
+            for t in written
+        ), quote
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.none() | texts(max_size=300) | hostile_text, st.sampled_from([*PITCHES, SEED_HEADLINE]))
+def test_appending_a_pitch_never_raises_the_score(note: str | None, pitch: str) -> None:
+    before = vote(note)
+    after = vote(f"{note}\n{pitch}" if note else pitch)
+    assert after is not None
+    assert after.score <= (before.score if before else 0.0)
+    assert after.veto
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.none() | texts(max_size=300) | disguised(), st.sampled_from(PITCHES))
+def test_appending_a_pitch_never_raises_the_total(note: str | None, pitch: str) -> None:
+    policy = Policy([rule, relpolicy_note_present], recipient=COACH)
+    before = policy.decide(Request(sender=Profile(), note=note))
+    after = policy.decide(Request(sender=Profile(), note=f"{note}\n{pitch}" if note else pitch))
+    assert after.score <= before.score
+    assert after.verdict is Verdict.DECLINE
+
+
+def test_the_plugin_passes_the_testing_kit() -> None:
+    check_plugin(rule)
+    check_plugin(rule, settings={"veto": False, "offer": ["audit your (site|brand)"]})
+
+
+@settings(max_examples=50, deadline=None)
+@given(requests(text=hostile_text))
+def test_the_same_request_gets_the_same_vote_directly_and_through_a_policy(request: Request) -> None:
+    direct = rule.relpolicy_vote(request, rule.DEFAULT)
+    through = Policy([rule]).decide(request).votes
+    assert through == ((direct,) if direct else ())
+
+
+# -- settings ------------------------------------------------------------------------
+
+
+def test_veto_can_be_turned_off() -> None:
+    found = vote(SEED_NOTE, veto=False)
+    assert found is not None
+    assert (found.score, found.veto) == (rule.CLEAR_SCORE, False)
+
+
+def test_headline_can_be_ignored() -> None:
+    detector = rule.relpolicy_configure({"headline": False}, Config())
+    request = Request(sender=Profile(headline=SEED_HEADLINE), note="Hello Pat")
+    assert rule.relpolicy_vote(request, detector) is None
+    assert rule.relpolicy_vote(request, rule.DEFAULT) is not None
+
+
+def test_extra_phrases_join_their_category() -> None:
+    note = "Join my masterclass and my coaching challenge."
+    assert vote(note) is None
+    found = vote(note, call_to_action=["join my (masterclass|challenge)"], service=["coaching challenge"])
+    assert found is not None
+    assert found.score == rule.WEAK_SCORE
+    assert "Join my masterclass" in found.evidence
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"veto": "yes"}, r"config: rules\.hard-sell\.veto: expected true or false, got str"),
+        ({"offers": ["x"]}, r"rules\.hard-sell\.offers: unknown key; did you mean 'offer'\?"),
+        ({"offer": "fix your site"}, r"rules\.hard-sell\.offer: expected a list of phrases, got str"),
+        ({"scarcity": ["only # (spots"]}, r"rules\.hard-sell\.scarcity\[0\]: phrase 'only # \(spots'"),
+    ],
+)
+def test_bad_settings_are_refused_naming_the_key(table: dict[str, Any], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        Policy([rule], config={"rules": {"hard-sell": table}})
+
+
+def test_a_configured_policy_pickles(tmp_path: Any) -> None:
+    import pickle
+
+    policy = Policy([rule], config={"rules": {"hard-sell": {"veto": False}}})
+    again = pickle.loads(pickle.dumps(policy))
+    [found] = again.decide(Request(sender=Profile(), note=SEED_NOTE)).votes
+    assert (found.score, found.veto) == (-2.0, False)
+
+
+# -- cost ----------------------------------------------------------------------------
+
+
+def best_times(make: Any, sizes: tuple[int, ...], rounds: int = 3) -> list[float]:
+    policy = Policy([rule])
+    best = [math.inf] * len(sizes)
+    for round_ in range(rounds):
+        for index, size in enumerate(sizes):
+            request = Request(sender=Profile(), note=f"{round_} {make(size)}")
+            start = time.perf_counter()
+            policy.decide(request)
+            best[index] = min(best[index], time.perf_counter() - start)
+    return [max(seconds, 0.002) for seconds in best]
+
+
+@pytest.mark.parametrize("shape", ["pitch", "almost-a-phrase", "one-letter-words", "url-like", "invisible"])
+def test_deciding_time_grows_in_proportion_to_the_note(shape: str) -> None:
+    def make(size: int) -> str:
+        if shape == "pitch":
+            return (SEED_NOTE + " ") * (size // (len(SEED_NOTE) + 1))
+        return pathological_texts(size)[shape]
+
+    # 1 MB is decided in well under a second; here the growth from 256 kB to 1 MB is
+    # checked by doubling, which says the same without a wall-clock bound.
+    times = best_times(make, (250_000, 500_000, 1_000_000))
+    assert all(later / earlier < 3.5 for earlier, later in itertools.pairwise(times)), times

@@ -1,0 +1,304 @@
+"""relpolicy.text: folding what strangers write, and finding phrases in it."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import math
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from relpolicy import ConfigError
+from relpolicy.strategies import (
+    BIDI_CONTROLS,
+    INVISIBLE,
+    adversarial_texts,
+    disguised,
+    pathological_texts,
+    texts,
+)
+from relpolicy.text import (
+    CACHED_LENGTH,
+    PhraseSet,
+    count_invisible,
+    find_original,
+    find_phrases,
+    has_mixed_scripts,
+    normalize,
+    phrase_pattern,
+    phrases_from_settings,
+    skeleton,
+    views,
+)
+
+#: Characters the folding treats specially, to draw text dense in them.
+TRICKY = [
+    *"abcilo013457@$!|'.-_&;#xX \t\n",
+    "\u200b",
+    "\u00ad",
+    "\u0301",
+    "\ud800",
+    "\x00",
+    "А",
+    "а",
+    "Η",
+    "η",
+    "ｅ",
+    "𝐞",
+    "İ",
+    "ß",
+    "&amp;",
+    "&#8203;",
+    "&lt",
+]
+tricky_text = st.lists(st.sampled_from(TRICKY), max_size=40).map("".join)
+any_text = st.one_of(st.text(), tricky_text, disguised(), adversarial_texts(max_size=200, huge_size=20_000))
+
+
+# -- the two views -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Your WEBSITE", "your website"),
+        ("уоur wеbsitе", "your website"),  # Cyrillic у о е
+        ("ΗΕLLΟ", "hello"),  # Greek capitals
+        ("Ｆｒｅｅ ＳＥＯ", "free seo"),  # fullwidth
+        ("𝐠𝐫𝐨𝐰 𝐲𝐨𝐮𝐫 𝐛𝐮𝐬𝐢𝐧𝐞𝐬𝐬", "grow your business"),  # mathematical bold
+        ("w\u200beb\u00adsi\u2060te", "website"),  # zero-width space, soft hyphen, word joiner
+        ("&#89;our &lt;site&gt;", "your <site>"),
+        ("Hospital &amp; Health Care", "hospital and health care"),
+        ("w e b s i t e", "website"),
+        ("S.E.O audit", "seo audit"),
+        ("S - E - O", "seo"),
+        ("y o u r  w e b s i t e", "your website"),
+        ("Café naïve", "cafe naive"),
+        ("ⓢⓔⓞ", "seo"),
+        ("one\ttwo\n\nthree  four", "one two three four"),
+    ],
+)
+def test_normalize_reads_disguised_text_plainly(written: str, read: str) -> None:
+    assert normalize(written) == read
+
+
+@pytest.mark.parametrize(
+    "text", ["6 and 7 figure", "$50k/month", "10 new clients", "i.e. a coach", "I'm a nurse, e.g. at night"]
+)
+def test_normalize_keeps_numbers_and_punctuation(text: str) -> None:
+    assert normalize(text) == text.lower()
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("cl1ents", "clients"),
+        ("w3bs1t3", "website"),
+        ("$ales", "sales"),
+        ("s 3 o", "seo"),
+        ("c|ients", "ciients"),
+        ("I'm a coach.", "im a coach"),
+        ("get you 10 new clients", "get you 10 new clients"),
+        ("6 and 7 figure", "6 and 7 figure"),
+        ("out-of-date!", "out of date"),
+    ],
+)
+def test_skeleton_reads_leetspeak_and_drops_punctuation(written: str, read: str) -> None:
+    assert skeleton(written) == read
+
+
+@settings(max_examples=400)
+@given(any_text)
+def test_folding_twice_changes_nothing(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+    folded = skeleton(text)
+    assert skeleton(folded) == folded
+    assert skeleton(once) == folded
+    assert views(text) == (once, folded)
+
+
+@settings(max_examples=300)
+@given(any_text)
+def test_folded_text_holds_nothing_hidden(text: str) -> None:
+    for folded in views(text):
+        assert count_invisible(folded) == 0
+        assert "  " not in folded
+        assert folded == folded.strip()
+        assert "&" not in folded
+
+
+def test_long_texts_are_folded_without_being_cached() -> None:
+    text = "Hello there " * (CACHED_LENGTH // 6)
+    assert normalize(text) == text.lower().strip()
+    assert skeleton(text) == text.lower().strip()
+
+
+# -- phrases -------------------------------------------------------------------------
+
+
+def found(template: str, text: str) -> list[str]:
+    return [match.words for match in PhraseSet([template]).find(text)]
+
+
+@pytest.mark.parametrize(
+    ("template", "text", "words"),
+    [
+        ("(i'm|i am) a", "Hi, I’m a nurse", "im a"),
+        ("get you *2 more clients", "I can get you a lot more clients", "get you a lot more clients"),
+        ("get you *2 more clients", "get you far far far more clients", None),
+        ("only # spots", "Only 3 spots left", "only 3 spots"),
+        ("book [a|the] call", "book the call", "book the call"),
+        ("clients", "cl1ents and cIients", "clients"),
+        ("web site", "web-site", "web site"),
+        ("seo", "seoul", None),
+        ("seo", "the s.e.o way", "seo"),
+    ],
+)
+def test_phrase_templates_match_whole_words(template: str, text: str, words: str | None) -> None:
+    matches = found(template, text)
+    if words is None:
+        assert matches == []
+    else:
+        assert matches[0] == words
+
+
+def test_a_phrase_set_reports_which_template_matched() -> None:
+    phrases = PhraseSet(["book a call", "dm me", "(click|tap) *2 link"])
+    matches = phrases.find("DM me, or click the link. Or book a call!")
+    assert [(m.template, m.words) for m in matches] == [
+        ("dm me", "dm me"),
+        ("(click|tap) *2 link", "click the link"),
+        ("book a call", "book a call"),
+    ]
+    assert [m.start for m in matches] == sorted(m.start for m in matches)
+    assert not PhraseSet([])
+    assert PhraseSet([]).find("anything") == []
+
+
+@pytest.mark.parametrize("template", ["(a|b", "a)", "[a] b", "*2 b", "#", "()", "(a|) b", "..."])
+def test_bad_templates_are_refused(template: str) -> None:
+    with pytest.raises(ValueError, match="phrase"):
+        phrase_pattern(template)
+
+
+def test_find_phrases_finds_whole_words_only() -> None:
+    text = normalize("Hi PAT, I'm with Patagonia & co.")
+    assert find_phrases(text, ["pat", "patagonia", "agon", "and co", ""]) == ["pat", "patagonia", "and co"]
+
+
+def test_phrases_from_settings_checks_every_key() -> None:
+    extra, flags = phrases_from_settings(
+        {"offer": ["fix your (site|seo)"], "veto": False},
+        ["offer", "cta"],
+        where="x: rules.r",
+        flags={"veto": True},
+    )
+    assert extra == {"offer": ("fix your (site|seo)",)}
+    assert flags == {"veto": False}
+    cases: list[tuple[dict[str, object], str]] = [
+        ({"ofer": []}, r"x: rules\.r\.ofer: unknown key; did you mean 'offer'"),
+        ({"veto": "no"}, r"rules\.r\.veto: expected true or false, got str"),
+        ({"offer": "fix"}, r"rules\.r\.offer: expected a list of phrases, got str"),
+        ({"offer": ["ok", 3]}, r"rules\.r\.offer\[1\]: expected a phrase, got int"),
+        ({"offer": ["(a|b"]}, r"rules\.r\.offer\[0\]: phrase '\(a\|b'"),
+    ]
+    for bad, message in cases:
+        with pytest.raises(ConfigError, match=message):
+            phrases_from_settings(bad, ["offer", "cta"], where="x: rules.r", flags={"veto": True})
+
+
+# -- hidden things -------------------------------------------------------------------
+
+
+def test_count_invisible_counts_hidden_characters() -> None:
+    assert count_invisible("plain text, with\ttabs\nand lines") == 0
+    assert count_invisible("w\u200beb\u00adsite\u202e") == 3
+    assert count_invisible("&#8203;hidden") == 1
+    assert count_invisible("a\x00b\ud800") == 2
+
+
+def test_joiners_count_only_inside_words() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # an emoji built with joiners
+    assert count_invisible(f"Hello {family} and \u2764\ufe0f") == 0
+    assert count_invisible("web\u200dsite") == 1
+
+
+@given(
+    texts(),
+    st.lists(st.sampled_from((INVISIBLE + BIDI_CONTROLS).replace("\u200d", "")), min_size=1, max_size=5),
+)
+def test_hiding_characters_between_letters_is_counted(text: str, hidden: list[str]) -> None:
+    before = count_invisible(text)
+    assert count_invisible("x" + "".join(hidden) + "y" + text) == before + len(hidden)
+
+
+def test_mixed_scripts_are_a_word_in_disguise() -> None:
+    assert has_mixed_scripts("wеbsite")  # Cyrillic е
+    assert has_mixed_scripts("𝐰ebsite")
+    assert not has_mixed_scripts("Привет, hello, 𝐛𝐨𝐥𝐝 text")
+
+
+# -- quoting evidence ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "quote"),
+    [
+        ("Hi! Your website is out-of-date.", "your website is out of date", "Your website is out-of-date"),
+        ("уоur wеbsitе", "your website", "уоur wеbsitе"),
+        ("g3t y0u m0re cl1ents now", "get you more clients", "g3t y0u m0re cl1ents"),
+        ("w\u200beb\u200bsite", "website", "w\u200beb\u200bsite"),
+        ("&#89;our site", "your site", "Your site"),
+        ("nothing here", "website", None),
+    ],
+)
+def test_find_original_quotes_the_words_as_written(text: str, words: str, quote: str | None) -> None:
+    assert find_original(text, words) == quote
+
+
+@settings(max_examples=300)
+@given(any_text, st.data())
+def test_whatever_a_skeleton_holds_can_be_quoted_from_the_text(text: str, data: st.DataObject) -> None:
+    folded = skeleton(text)
+    if not folded or len(text) > 20_000:
+        return
+    words = folded.split(" ")
+    start = data.draw(st.integers(0, len(words) - 1))
+    length = data.draw(st.integers(1, len(words) - start))
+    quote = find_original(text, " ".join(words[start : start + length]))
+    assert quote is not None
+    assert quote in text or quote in html.unescape(text)
+
+
+# -- cost ----------------------------------------------------------------------------
+
+SHAPES = ("almost-a-phrase", "one-letter-words", "url-like", "combining-marks", "invisible", "digits")
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_folding_time_grows_in_proportion_to_the_text(shape: str) -> None:
+    sizes = (100_000, 200_000, 400_000)
+    best = [math.inf] * len(sizes)
+    for _round in range(3):
+        for index, size in enumerate(sizes):
+            text = pathological_texts(size)[shape]
+            start = time.perf_counter()
+            views(text)
+            count_invisible(text)
+            best[index] = min(best[index], time.perf_counter() - start)
+    floored = [max(seconds, 0.002) for seconds in best]
+    assert all(later / earlier < 3.5 for earlier, later in itertools.pairwise(floored)), best
+
+
+def test_views_can_keep_only_the_beginning_and_the_end() -> None:
+    text = "Hello there. " + "\u200b" * 50_000 + "filler " * 20_000 + "Book a call"
+    normalized, folded = views(text, limit=1_000)
+    assert len(normalized) <= 1_001
+    assert len(folded) <= 1_001
+    assert normalized.startswith("hello there. filler")
+    assert folded.endswith("filler book a call")
+    assert views("short text", limit=1_000) == views("short text")
