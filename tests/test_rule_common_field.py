@@ -63,7 +63,7 @@ def test_the_hierarchy_gives_smaller_pluses() -> None:
     assert same_parent.score == 0.75
     assert "under Credit Intermediation" in same_parent.reason
     assert same_category is not None
-    assert same_category.score == 0.5
+    assert same_category.score == 0.25
     assert "Financial Services" in same_category.reason
 
 

@@ -50,11 +50,17 @@ def test_nothing_in_common_is_said_but_weighs_nothing() -> None:
 def test_a_large_number_in_common_reaches_one() -> None:
     assert score(50) == pytest.approx(1.0)
     assert score(5000) == pytest.approx(1.0)
-    assert 0 < score(5) < score(25) < score(50)
+    assert score(5) == 0 < score(6) < score(25) < score(50)
+
+
+def test_a_handful_in_common_is_chance() -> None:
+    assert score(int(rule.Settings().few)) == 0.0
+    assert score(3, few=2) > 0 == score(3)
 
 
 def test_returns_diminish() -> None:
-    steps = [score(n) for n in range(0, 60, 10)]
+    few = int(rule.Settings().few)
+    steps = [score(n) for n in range(few, 60, 10)]
     gains = [b - a for a, b in itertools.pairwise(steps)]
     assert all(later < earlier for earlier, later in itertools.pairwise(gains))
 

@@ -23,7 +23,7 @@ COACH = Profile(
     hiring_network=("Logistics and Supply Chain", "Healthcare"),
 )
 SEEKER = Profile(name="Sam Rivera", headline="Analyst", open_to_work=True)
-SCORES = {0.5, 1.0, 1.25, 1.5}
+SCORES = {0.5, 1.5, 1.75, 2.0}
 
 
 def prepared(**table: Any) -> rule.Settings:
@@ -96,7 +96,7 @@ def test_sharing_a_pro_bono_group_adds() -> None:
     member = Profile(name="Sam", open_to_work=True, groups=("NJ Job Seekers Network",))
     found = vote(member)
     assert found is not None
-    assert found.score == 1.0
+    assert found.score == 1.5
     assert "NJ Job Seekers Network" in found.evidence
     other_group = Profile(name="Sam", open_to_work=True, groups=("Career Coaches Circle",))
     assert score(other_group) == 0.5  # a group in common, but not one the coach volunteers in
@@ -106,34 +106,34 @@ def test_a_field_in_the_hiring_network_adds() -> None:
     analyst = Profile(headline="Supply chain analyst | open to new roles")
     found = vote(analyst)
     assert found is not None
-    assert found.score == 1.0
+    assert found.score == 1.5
     assert "Logistics and Supply Chain" in found.evidence
-    assert score(Profile(headline="Registered nurse, seeking new opportunities")) == 1.0
+    assert score(Profile(headline="Registered nurse, seeking new opportunities")) == 1.5
     assert score(Profile(headline="Software engineer, seeking new opportunities")) == 0.5
 
 
 def test_a_hiring_network_the_fields_do_not_know_is_matched_by_its_words() -> None:
     coach = Profile(name="Pat", hiring_network=("Basket weaving",))
-    assert score(Profile(headline="Basket weaving artisan | open to work"), recipient=coach) == 1.0
+    assert score(Profile(headline="Basket weaving artisan | open to work"), recipient=coach) == 1.5
     assert score(Profile(headline="Potter | open to work"), recipient=coach) == 0.5
 
 
 def test_asking_for_advice_adds() -> None:
     found = vote(SEEKER, note="Hi Pat, I would value your advice on my job search.")
     assert found is not None
-    assert found.score == 1.0
+    assert found.score == 1.5
     assert "advice" in found.evidence
 
 
-def test_several_ways_to_help_add_up_to_one_and_a_half() -> None:
+def test_several_ways_to_help_add_up_to_two() -> None:
     note = "Hi Pat, could I pick your brain about breaking into logistics?"
     both = Profile(headline="Supply chain analyst | open to new roles", groups=("NJ Job Seekers Network",))
-    assert score(both) == 1.25
-    assert score(both, note) == 1.5
+    assert score(both) == 1.75
+    assert score(both, note) == 2.0
 
 
 def test_without_a_recipient_a_job_seeker_still_counts() -> None:
-    assert score(SEEKER, "Any advice welcome", recipient=None) == 1.0
+    assert score(SEEKER, "Any advice welcome", recipient=None) == 1.5
 
 
 # -- next steps ----------------------------------------------------------------------------
@@ -180,7 +180,7 @@ class Veto:
 def test_through_a_policy() -> None:
     policy = Policy([rule], recipient=COACH)
     decision = policy.decide(Request(sender=Profile(headline="Nurse | in transition"), note="Any tips?"))
-    assert [(v.rule, v.score) for v in decision.votes] == [("pro-bono-referral", 1.25)]
+    assert [(v.rule, v.score) for v in decision.votes] == [("pro-bono-referral", 1.75)]
     assert [a.kind for a in decision.actions if a.kind != "propose-call"] == ["ask-how-to-help", "refer"]
     vetoed = Policy([rule, Veto()], recipient=COACH).decide(Request(sender=SEEKER))
     assert vetoed.verdict is Verdict.DECLINE
@@ -218,7 +218,7 @@ def test_a_user_adds_phrases() -> None:
     assert vote(sender, seeker_phrases=["career break"]) is not None
     found = vote(SEEKER, note="Your recommendation would mean a lot", advice_phrases=["your recommendation"])
     assert found is not None
-    assert found.score == 1.0
+    assert found.score == 1.5
 
 
 @pytest.mark.parametrize(

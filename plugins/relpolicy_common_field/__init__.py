@@ -8,8 +8,11 @@ industry, headline and skills with `relpolicy.fields`, and votes by the closest 
 same industry             +1.0
 same parent (LinkedIn)    +0.75
 complementary fields      +0.75
-same top-level category   +0.5
+same top-level category   +0.25
 ========================  =====
+
+A top-level category is broad (Professional Services holds law, design and
+engineering alike), so sharing one is only a faint sign of common ground.
 
 Unrelated fields, and a sender or recipient with no recognisable field, abstain: a
 different field is no reason to decline. Without a recipient the rule abstains too.
@@ -42,7 +45,7 @@ SCORES: Mapping[Relation, float] = {
     Relation.SAME_INDUSTRY: 1.0,
     Relation.SAME_PARENT: 0.75,
     Relation.COMPLEMENTARY: 0.75,
-    Relation.SAME_CATEGORY: 0.5,
+    Relation.SAME_CATEGORY: 0.25,
 }
 
 _SETTINGS = ("complementary", "default_complementary")

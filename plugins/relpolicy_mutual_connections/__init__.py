@@ -4,15 +4,17 @@ The seed: "If we share a large number of connection in common, and they are in s
 networking groups as me, I would see the person looking to connect as someone I want
 to get to know better."
 
-The count counts with diminishing returns: ``log(1 + n) / log(1 + many)``, so the first
-few shared connections say more than the hundredth, and ``many`` of them (50 unless
-configured) reach +1.0, where it stays. Each shared group adds half of what the previous
+The count counts with diminishing returns, on a log scale between ``few`` and ``many``:
+a handful of connections in common (``few``: a tenth of ``many`` unless configured) is
+what two people in the same region or trade share by chance and counts for nothing; from there the score
+rises ever more slowly to +1.0 at ``many`` (50 unless configured), where it stays. Each shared group adds half of what the previous
 one did (+0.5, +0.25, ...). The total is capped at +1.5. No connection and no group in
 common is a vote of 0; an unknown count with no group in common abstains.
 
 Settings (``[rules.mutual-connections]``)::
 
     many = 50  # how many connections in common count as "a large number"
+    few = 5    # how many are no more than chance (default: a tenth of many)
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from relpolicy.text import normalize
 
 __all__ = [
     "DEFAULT_MANY",
+    "FEW_OF_MANY",
     "FIRST_GROUP",
     "MAX_SCORE",
     "Settings",
@@ -43,6 +46,8 @@ relpolicy_name = "mutual-connections"
 MAX_SCORE = 1.5
 #: How many connections in common make "a large number", unless configured.
 DEFAULT_MANY = 50.0
+#: Unless configured, ``few`` is this share of ``many``.
+FEW_OF_MANY = 0.1
 #: What the first shared group adds; each further group adds half the one before.
 FIRST_GROUP = 0.5
 
@@ -53,11 +58,15 @@ class Settings:
 
     #: How many connections in common make "a large number": they score +1.0.
     many: float = DEFAULT_MANY
+    #: How many connections in common are no more than chance: up to here they score 0.
+    few: float = DEFAULT_MANY * FEW_OF_MANY
 
     def count_score(self, count: int) -> float:
-        """The score of *count* connections in common: 0 for none, rising ever more slowly
-        to 1.0 at `many`, and 1.0 beyond."""
-        return min(1.0, math.log1p(count) / math.log1p(self.many))
+        """The score of *count* connections in common: 0 up to `few`, rising ever more
+        slowly to 1.0 at `many`, and 1.0 beyond."""
+        floor = math.log1p(self.few)
+        rise = (math.log1p(count) - floor) / (math.log1p(self.many) - floor)
+        return min(1.0, max(0.0, rise))
 
 
 @hookimpl
@@ -69,13 +78,26 @@ def relpolicy_configure(settings: Mapping[str, Any], config: Config) -> Settings
     """
     where = f"{config.source}: rules.{relpolicy_name}"
     for key in settings:
-        if key != "many":
-            raise ConfigError(f"{where}.{key}: unknown setting; expected many")
-    many = settings.get("many", DEFAULT_MANY)
-    if isinstance(many, bool) or not isinstance(many, (int, float)) or not 0 < many < math.inf:
-        shown = repr(many) if isinstance(many, (int, float)) else type(many).__name__
-        raise ConfigError(f"{where}.many: expected a positive number, got {shown}")
-    return Settings(float(many))
+        if key not in ("many", "few"):
+            raise ConfigError(f"{where}.{key}: unknown setting; expected many or few")
+    many = _count_setting(settings, "many", DEFAULT_MANY, where, low=0, strictly=True)
+    few = _count_setting(settings, "few", many * FEW_OF_MANY, where, low=0, strictly=False)
+    if few >= many:
+        raise ConfigError(f"{where}.few: expected fewer than many ({many:g}), got {few:g}")
+    return Settings(many, few)
+
+
+def _count_setting(
+    settings: Mapping[str, Any], key: str, default: float, where: str, *, low: float, strictly: bool
+) -> float:
+    value = settings.get(key, default)
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value < math.inf
+    ok = ok and (value > low if strictly else value >= low)
+    if not ok:
+        shown = repr(value) if isinstance(value, (int, float)) else type(value).__name__
+        wanted = "a positive number" if strictly else "a number of 0 or more"
+        raise ConfigError(f"{where}.{key}: expected {wanted}, got {shown}")
+    return float(value)
 
 
 @hookimpl

@@ -13,9 +13,12 @@ opportunities", "I was laid off"). Votes:
 
 - not a job seeker: abstain;
 - a job seeker: +0.5;
-- +1.0 when they share one of the recipient's ``pro_bono_groups``, or their field falls
+- +1.5 when they share one of the recipient's ``pro_bono_groups``, or their field falls
   in the recipient's ``hiring_network`` (matched with `relpolicy.fields`), or their note
-  asks for advice; +1.25 when two of these hold, +1.5 when all three do.
+  asks for advice; +1.75 when two of these hold, +2.0 when all three do.
+
+One concrete way to help is enough to accept on its own, even without a note: the
+seed's author connects with such job seekers precisely so as to be able to refer them.
 
 Next steps for a job seeker, unless the request is declined: ask how you may be of
 help, and think of contacts in the hiring-network fields to refer them to.
@@ -61,7 +64,7 @@ __all__ = [
 
 relpolicy_name = "pro-bono-referral"
 
-_SCORES = (0.5, 1.0, 1.25, 1.5)  # by how many ways the recipient can help
+_SCORES = (0.5, 1.5, 1.75, 2.0)  # by how many ways the recipient can help
 _MAX_LIST = 50  # groups and hiring-network fields beyond this many are not looked at
 _SETTINGS = ("advice_phrases", "seeker_phrases")
 
@@ -205,7 +208,7 @@ def _area_field(area: str) -> FieldMatch | None:
 
 @hookimpl
 def relpolicy_vote(request: Request, settings: Settings) -> Vote | None:
-    """+0.5 for a job seeker, up to +1.5 when the recipient can help them; abstain otherwise."""
+    """+0.5 for a job seeker, up to +2.0 when the recipient can help them; abstain otherwise."""
     found = assess(request, settings)
     return None if found.seeking is None else _vote(found)
 
