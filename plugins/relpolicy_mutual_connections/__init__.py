@@ -6,9 +6,10 @@ to get to know better."
 
 The count counts with diminishing returns, on a log scale between ``few`` and ``many``:
 a handful of connections in common (``few``: a tenth of ``many`` unless configured) is
-what two people in the same region or trade share by chance and counts for nothing; from there the score
-rises ever more slowly to +1.0 at ``many`` (50 unless configured), where it stays. Each shared group adds half of what the previous
-one did (+0.5, +0.25, ...). The total is capped at +1.5. No connection and no group in
+what two people in the same region or trade share by chance and counts for nothing;
+from there the score rises ever more slowly to +1.0 at ``many`` (50 unless
+configured), where it stays. Each shared group adds half of what the previous one did
+(+0.5, +0.25, ...). The total is capped at +1.5. No connection and no group in
 common is a vote of 0; an unknown count with no group in common abstains.
 
 Settings (``[rules.mutual-connections]``)::
