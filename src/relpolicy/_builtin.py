@@ -14,6 +14,10 @@ from ._config import Config
 from ._markers import hookimpl
 from ._model import Action, Decision, Request, RuleFailure, Verdict, Vote
 
+#: Each weighted score counts at most this much either way, so that the total of any
+#: number of votes stays finite (``math.fsum`` raises rather than overflow).
+_CAP = 1e150
+
 
 class Combiner:
     """Weighted sum of the scores; any veto declines; no votes at all is review."""
@@ -29,20 +33,30 @@ class Combiner:
         Failed rules do not count here; the policy keeps a decision with failures
         from being an accept.
         """
-        rules = config.rules
-        if rules:
-            score = math.fsum(v.score * config.weight(v.rule) for v in votes)
-        else:
-            score = math.fsum(v.score for v in votes)
+        # Called once per decision: plain loops and module constants, no generators.
         if not votes:
-            return Verdict.REVIEW, score
-        if any(v.veto for v in votes):
-            return Verdict.DECLINE, score
+            return _REVIEW, 0.0
+        weight = config.weight if config.rules else None
+        scores = []
+        vetoed = False
+        for vote in votes:
+            score = vote.score if weight is None else vote.score * weight(vote.rule)
+            if not -_CAP <= score <= _CAP:
+                score = min(max(score, -_CAP), _CAP)
+            scores.append(score)
+            if vote.veto:
+                vetoed = True
+        score = math.fsum(scores)
+        if vetoed:
+            return _DECLINE, score
         if score >= config.accept_threshold:
-            return Verdict.ACCEPT, score
+            return _ACCEPT, score
         if score <= config.decline_threshold:
-            return Verdict.DECLINE, score
-        return Verdict.REVIEW, score
+            return _DECLINE, score
+        return _REVIEW, score
+
+
+_ACCEPT, _DECLINE, _REVIEW = Verdict.ACCEPT, Verdict.DECLINE, Verdict.REVIEW
 
 
 #: The step the seed's author says lasting connections began with.
@@ -57,7 +71,7 @@ class Conversation:
     @hookimpl
     def relpolicy_actions(self, decision: Decision) -> tuple[Action, ...]:
         """Propose a call when the request is accepted."""
-        return (PROPOSE_CALL,) if decision.verdict is Verdict.ACCEPT else ()
+        return (PROPOSE_CALL,) if decision.verdict is _ACCEPT else ()
 
 
 BUILTIN_PLUGINS = (Combiner(), Conversation())

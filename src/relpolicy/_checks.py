@@ -41,8 +41,21 @@ def optional_id(data: Mapping[str, Any], key: str, path: str, problems: Problems
     """An identifier: a string, or a whole number taken as its decimal string."""
     value = data.get(key)
     if isinstance(value, int) and not isinstance(value, bool):
+        if value.bit_length() > _LONGEST_BITS:
+            problems.append(Problem(join(path, key), f"expected an identifier, got {_shown(value)}"))
+            return None
         return str(value)
     return optional_str(data, key, path, problems)
+
+
+_LONGEST_BITS = 1024  # str() of an int refuses more than 4300 digits (sys.get_int_max_str_digits)
+
+
+def _shown(value: int) -> str:
+    """*value* for a message; a very long number by its size."""
+    if value.bit_length() <= _LONGEST_BITS:
+        return str(value)
+    return f"a number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
 
 
 def str_tuple(data: Mapping[str, Any], key: str, path: str, problems: Problems) -> tuple[str, ...] | None:
@@ -60,6 +73,28 @@ def str_tuple(data: Mapping[str, Any], key: str, path: str, problems: Problems) 
             problems.append(Problem(f"{where}[{index}]", f"expected a string, got {type_name(item)}"))
             good = False
     return tuple(value) if good else None
+
+
+#: How deeply the values of unknown keys may nest; deeper ones would exhaust the stack
+#: of the functions that copy and compare them.
+MAX_NESTING = 100
+
+
+def not_too_deep(extra: Mapping[str, Any], path: str, problems: Problems) -> None:
+    """Record a problem for each value of *extra* nested more than `MAX_NESTING` levels deep."""
+    for key, value in extra.items():
+        pending = [(value, 0)]
+        while pending:
+            item, depth = pending.pop()
+            if isinstance(item, Mapping):
+                item = item.values()
+            elif not isinstance(item, (list, tuple)):
+                continue
+            if depth == MAX_NESTING:
+                where = join(path, key) if isinstance(key, str) else path
+                problems.append(Problem(where, f"nested more than {MAX_NESTING} levels deep"))
+                break
+            pending.extend((child, depth + 1) for child in item)
 
 
 def optional_bool(data: Mapping[str, Any], key: str, path: str, problems: Problems) -> bool | None:
@@ -90,7 +125,7 @@ def optional_count(data: Mapping[str, Any], key: str, path: str, problems: Probl
             return None
         value = int(value)
     if value < 0:
-        problems.append(Problem(where, f"expected a count of 0 or more, got {value}"))
+        problems.append(Problem(where, f"expected a count of 0 or more, got {_shown(value)}"))
         return None
     return value
 

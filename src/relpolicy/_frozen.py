@@ -37,6 +37,8 @@ EMPTY: FrozenDict = FrozenDict()
 def freeze(value: Any) -> Any:
     """Return *value* with every mapping made a `FrozenDict` and every list a tuple."""
     if isinstance(value, Mapping):
+        if not value:
+            return EMPTY  # one shared empty mapping: most inputs have no extra keys
         return FrozenDict({str(k): freeze(v) for k, v in value.items()})
     if isinstance(value, (list, tuple)):
         return tuple(freeze(v) for v in value)

@@ -39,11 +39,10 @@ def plugin_name(plugin: object) -> str:
     return type(plugin).__name__
 
 
-#: How a rule's vote hook takes its arguments, so the hot loop can call it directly:
-#: ``function(request)``, ``function(request, recipient)``,
-#: ``function(request, recipient, settings)``, or anything else through `_Caller`.
-_SHAPES = {(0,): 0, (0, 1): 1, (0, 1, 2): 2}
-_BY_POSITION = 3
+#: The argument lists (positions in ``(request, recipient, settings, decision)``) that
+#: the hot loops pass directly; a hook implementation taking any other goes through `_Caller`.
+_SHAPES = {(0, 2): 0, (0,): 1, (0, 1): 2, (0, 1, 2): 3, (3,): 4, (0, 3, 2): 5}
+_BY_POSITION = -1
 
 
 @attrs.frozen
@@ -184,8 +183,7 @@ class Policy:
         )
         self._actioners = self._callers("relpolicy_actions")
         self._action_plan = tuple(
-            (c, c.function, c.positions == (3,), settings.get(c.name, _EMPTY_SETTINGS))
-            for c in self._actioners
+            (c, c.function, c.shape, settings.get(c.name, _EMPTY_SETTINGS)) for c in self._actioners
         )
         self._combine = self._combiner()
         self._decide_hook = self._decide_wrappers()
@@ -374,10 +372,12 @@ class Policy:
         for caller, function, shape, settings in self._vote_plan:
             try:
                 if shape == 0:
-                    vote = function(request)
+                    vote = function(request, settings)
                 elif shape == 1:
-                    vote = function(request, recipient)
+                    vote = function(request)
                 elif shape == 2:
+                    vote = function(request, recipient)
+                elif shape == 3:
                     vote = function(request, recipient, settings)
                 else:
                     vote = caller((request, recipient, settings))
@@ -418,10 +418,12 @@ class Policy:
         self, request: Request, recipient: Profile | None, decision: Decision, errors: list[RuleFailure]
     ) -> tuple[Action, ...]:
         found: dict[Action, None] = {}
-        for caller, function, by_decision, settings in self._action_plan:
+        for caller, function, shape, settings in self._action_plan:
             try:
-                if by_decision:
+                if shape == 4:
                     suggested = function(decision)
+                elif shape == 5:
+                    suggested = function(request, decision, settings)
                 else:
                     suggested = caller((request, recipient, settings, decision))
                 for action in suggested or ():
