@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from relpolicy import Config, ConfigError, Policy, Profile, Request, Vote
-from relpolicy.fields import Relation
+from relpolicy.fields import Relation, compare, profile_fields
 from relpolicy.strategies import adversarial_texts, profiles, requests
 from relpolicy.testing import check_plugin
 
@@ -55,16 +55,20 @@ def test_the_fields_the_seed_calls_complementary(words: str) -> None:
     assert words.lower() in found.evidence
 
 
-def test_the_hierarchy_gives_smaller_pluses() -> None:
+def test_the_hierarchy_gives_a_smaller_plus_to_a_sibling_field() -> None:
     banker = Profile(industry="Banking")
+    same = vote(Profile(industry="Banking"), banker)
     same_parent = vote(Profile(headline="Loan officer"), banker)
-    same_category = vote(Profile(headline="Insurance agent"), banker)
+    assert same is not None
     assert same_parent is not None
-    assert same_parent.score == 0.75
+    assert 0 < same_parent.score < same.score
     assert "under Credit Intermediation" in same_parent.reason
-    assert same_category is not None
-    assert same_category.score == 0.25
-    assert "Financial Services" in same_category.reason
+
+
+def test_sharing_only_a_top_level_category_is_no_common_ground() -> None:
+    agent, banker = Profile(headline="Insurance agent"), Profile(industry="Banking")
+    assert compare(profile_fields(agent), profile_fields(banker)).relation is Relation.SAME_CATEGORY
+    assert vote(agent, banker) is None
 
 
 def test_an_unrelated_field_abstains_rather_than_counting_against() -> None:

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from relpolicy import Config, ConfigError, Policy, Profile, Request, Verdict, Vote
 from relpolicy.strategies import adversarial_texts, disguised, pathological_texts, requests, texts
 from relpolicy.testing import check_plugin
-from relpolicy.text import normalize, skeleton
+from relpolicy.text import count_invisible, normalize, skeleton
 
 COACH = Profile(
     name="Pat Coach", headline="Career coach and job search strategist", industry="Career Coaching"
@@ -123,13 +123,188 @@ def test_weaker_signals_count_against_without_a_veto() -> None:
 
 
 def test_the_headline_and_the_note_add_up() -> None:
-    # A slogan in the headline is not enough alone; a call to book in the note makes it a pitch.
-    assert vote(None, "Helping small businesses grow") is None
+    # A headline that sells growth to businesses is only a weak signal, and a call to
+    # book alone is none; a call to book under such a headline is a pitch.
+    alone = vote(None, "Helping small businesses grow")
+    assert alone is not None
+    assert (alone.score, alone.veto) == (rule.WEAK_SCORE, False)
     assert vote("Book a free call with me this week.") is None
     both = vote("Book a free call with me this week.", "Helping small businesses grow")
     assert both is not None
     assert both.veto
     assert "note and headline" in both.reason
+
+
+# -- kinds of pitch ------------------------------------------------------------------
+# Each kind in several wordings of our own: what makes them pitches is that they offer
+# something to the reader's business or person, not the particular words.
+
+PITCH_KINDS: dict[str, list[str]] = {
+    "a price quoted for a service": [
+        "Our nearshore QA engineers are available at $22/hour. Grow your team with our testers this month.",
+        "I can staff your product team with vetted Python developers for only $19 per hour.",
+        "Senior UX designers from $35/hr - happy to email you our rate card and set up a quick call.",
+        "You're probably paying too much for your phone system; our plans start at $12 per user.",
+    ],
+    "savings or improvement promised to the reader": [
+        "Clinics like yours are saving 20% on supplies with our procurement tool.",
+        "Our scheduling software can reduce your no-shows by 35%. Worth a quick chat?",
+        "I can save you 18% on payroll processing, guaranteed.",
+        "Dental practices like yours are overpaying for card processing. I can cut your fees in half.",
+    ],
+    "agitation about the reader's business": [
+        "Is your online store leaking customers at checkout? Our UX audit finds why in 5 days.",
+        "Your website loads slowly and is turning away patients every day. Book a call this week.",
+        "Are you tired of chasing invoices? Our tool gets you paid 3x faster.",
+    ],
+    "a demo or a short call after an offer": [
+        "Could you spare 20 minutes on Thursday for a quick demo of our analytics suite?",
+        "I help gyms grow their membership. Can I show you how on a 10-minute call?",
+        "We help agencies win more retainers. Let's schedule a short call.",
+    ],
+    "results promised to the reader's kind": [
+        "I help dentists and orthodontists land 25+ new patients every month.",
+        "We help real estate agents book 40 listing appointments a quarter.",
+        "Helping therapists fill their calendar with 20 new clients a month.",
+    ],
+    "result counts, in any person": [
+        "My ads get chiropractors 15 new patients a week.",
+        "Her agency brings plumbers 30 new jobs a month.",
+        "We deliver 25 qualified leads a month to roofers.",
+    ],
+    "a free offer with urgency": [
+        "Complimentary logo concept if you respond by Friday.",
+        "Reply today and I'll include a free SEO audit of your site.",
+        "Free menu redesign if you answer this week.",
+    ],
+}
+#: Headlines that guarantee the reader results.
+GUARANTEE_HEADLINES = [
+    "Interview coach | I guarantee you'll get three offers in 30 days or your money back",
+    "Resume writer | We guarantee that you land interviews within 14 days",
+]
+KIND_PITCHES = [pitch for pitches in PITCH_KINDS.values() for pitch in pitches]
+
+
+@pytest.mark.parametrize("note", KIND_PITCHES)
+def test_every_kind_of_pitch_is_vetoed(note: str) -> None:
+    found = vote(note)
+    assert found is not None, note
+    assert (found.score, found.veto) == (rule.CLEAR_SCORE, True), found.reason
+    assert all(quote in note for quote in found.evidence)
+
+
+@pytest.mark.parametrize("headline", GUARANTEE_HEADLINES)
+def test_a_headline_that_guarantees_the_reader_results_is_vetoed(headline: str) -> None:
+    found = vote("Hello, happy to connect!", headline)
+    assert found is not None
+    assert found.veto
+    assert "headline" in found.reason
+    assert "a guarantee" in found.reason
+
+
+def test_a_price_alone_is_a_weak_signal() -> None:
+    found = vote("Our bookkeepers work at $40/hour.")
+    assert found is not None
+    assert (found.score, found.veto) == (rule.WEAK_SCORE, False)
+    assert "a price quoted for a service" in found.reason
+    assert "$40/hour" in found.evidence
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "We met at the library workshop. Could we set up a short call so I can learn more about what you do?",
+        "Would you have 15 minutes for a quick call next week? I'm moving into HR and would value your view.",
+        "Thanks for the talk on Tuesday. Do you have a few minutes for a chat about the mentoring program?",
+    ],
+)
+def test_asking_for_a_call_without_an_offer_is_not_a_pitch(note: str) -> None:
+    assert vote(note) is None
+
+
+# -- weaker sales signals ------------------------------------------------------------
+
+#: Headlines and notes that advertise a service or a product to clients, where a person
+#: would say who they are: a weak signal, never a veto.
+ADVERTS = [
+    (None, "Helping dentists get found on Google"),
+    (None, "We design logos for restaurants"),
+    (None, "DM me about my skincare products"),
+    (None, "Free website audit"),
+    (None, "Bookkeeping services | Month-end close in 5 days"),
+    (None, "IT staffing solutions | Contract developer placements"),
+    (None, "Revenue growth strategist"),
+    (None, "Career coach helping job seekers land interviews | Free resume review | DM me"),
+    ("Great meeting you at the expo. We handle payroll for small firms if you ever need a hand.", None),
+    ("Let's connect and see what synergies we can find.", None),
+    ("I believe we could build something big together. Let's connect!", None),
+]
+#: Headlines that describe a person's work: no sales signal at all.
+JOB_TITLES = [
+    "Registered nurse",
+    "Supply chain analyst | open to new roles",
+    "Career coach and job search strategist",
+    "Account executive seeking my next role",
+    "Marketing manager",
+    "Career coach helping job seekers land their next role",
+    "Pediatric dental hygienist",
+    "Senior accountant | Audit and tax",
+    "Leadership coach for new managers",
+    "Owner, Lakeside Staffing",
+    "Web designer",
+    "Director of Marketing Services, Riverside Health",
+    "Executive recruiter | 200+ placements",
+]
+
+
+@pytest.mark.parametrize(("note", "headline"), ADVERTS)
+def test_advertising_a_service_is_a_weak_signal(note: str | None, headline: str | None) -> None:
+    found = vote(note, headline)
+    assert found is not None, (note, headline)
+    assert (found.score, found.veto) == (rule.WEAK_SCORE, False), found.reason
+    assert found.evidence
+
+
+@pytest.mark.parametrize("headline", JOB_TITLES)
+def test_a_job_title_is_not_a_sales_signal(headline: str) -> None:
+    assert vote(None, headline) is None
+    assert vote("Hi Pat, we met at the Tuesday networking breakfast.", headline) is None
+
+
+def test_services_listed_in_a_note_introduce_the_writer() -> None:
+    # What a headline lists as services for sale, a note says to introduce its writer.
+    words = "We build apps for startups"
+    assert vote(None, words) is not None
+    assert vote(f"Hi Pat, enjoyed your panel. {words} and I'd love to compare notes.") is None
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Hi Pat, I volunteer with a nonprofit that offers free resume reviews to veterans. "
+        "Would you speak at our spring event?",
+        "I'm a sales engineer between jobs; in my last role I helped customers cut cloud costs by 30%. "
+        "Could I ask your advice?",
+        "I own a small flower shop and our bookkeeper retired. Are you taking on new clients? "
+        "A quick call would be great.",
+        "Happy to return the favor if you ever need it. Great talk on Tuesday!",
+        "I'm a developer in job search; my team cut our cloud bill by 40% last year. "
+        "Any advice on presenting that?",
+        "I guarantee you won't regret connecting - I share job leads from my network every week.",
+    ],
+)
+def test_the_writers_own_situation_is_not_a_pitch(note: str) -> None:
+    assert vote(note) is None
+
+
+def test_only_the_writers_own_volunteering_discounts_advertising() -> None:
+    headline = "Financial planner | Free retirement review"
+    mine = vote("I volunteer with job seekers at the library too - glad to connect.", headline)
+    yours = vote("I saw that you volunteer with job seekers - wonderful work.", headline)
+    assert mine is None
+    assert yours is not None
+    assert yours.score == rule.WEAK_SCORE
 
 
 # -- disguises -----------------------------------------------------------------------
@@ -170,6 +345,24 @@ DISGUISES: dict[str, Callable[[str], str]] = {
 }
 
 
+def fullwidth_ideographic(text: str) -> str:
+    """Fullwidth letters and digits, words parted by the ideographic space U+3000."""
+    return fullwidth(text).replace(" ", "\u3000")
+
+
+def heavy_leet(text: str) -> str:
+    """Every a, e, i, o written as a digit, lone letters included, and a zero-width
+    joiner after the first character of each longer word."""
+    words = text.translate(str.maketrans("aeioAEIO", "43104310")).split(" ")
+    return " ".join(f"{w[0]}\u200d{w[1:]}" if len(w) > 3 else w for w in words)
+
+
+DISGUISES["fullwidth with ideographic spaces"] = fullwidth_ideographic
+DISGUISES["heavy leetspeak with joiners"] = heavy_leet
+#: One pitch of each kind, to disguise.
+ONE_OF_EACH_KIND = [pitches[0] for pitches in PITCH_KINDS.values()]
+
+
 @pytest.mark.parametrize("disguise", sorted(DISGUISES))
 @pytest.mark.parametrize("pitch", [SEED_NOTE, PITCHES[2], PITCHES[3]])
 def test_disguised_pitches_are_vetoed(disguise: str, pitch: str) -> None:
@@ -180,6 +373,70 @@ def test_disguised_pitches_are_vetoed(disguise: str, pitch: str) -> None:
     assert found.evidence
     decoded = html.unescape(written)
     assert all(quote in decoded for quote in found.evidence)
+
+
+@pytest.mark.parametrize("disguise", ["fullwidth with ideographic spaces", "heavy leetspeak with joiners"])
+@pytest.mark.parametrize("pitch", ONE_OF_EACH_KIND)
+def test_every_kind_of_pitch_is_vetoed_in_disguise(disguise: str, pitch: str) -> None:
+    written = DISGUISES[disguise](pitch)
+    found = vote(written)
+    assert found is not None, written
+    assert found.veto, found.reason
+    assert all(quote in written for quote in found.evidence)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("B00k 4 c4ll th1s w33k", "book a call this week"),
+        ("1 c4n g3t y0u 10 n3w cl13nts 4 m0nth", "i can get you 10 new clients a month"),
+        ("I have 4 kids and 1 dog", "i have 4 kids and 1 dog"),
+        ("Our Q3 target: 4 hires", "our qe target 4 hires"),
+    ],
+)
+def test_lone_digits_read_as_letters_only_in_heavy_leetspeak(written: str, read: str) -> None:
+    assert skeleton(written) == read
+
+
+LEET_PIECES = [
+    "b00k",
+    "4",
+    "c4ll",
+    "1",
+    "0",
+    "3",
+    "10",
+    "g3t",
+    "y0u",
+    "cl13nts",
+    "$15/hr",
+    "4nd",
+    "hi",
+    "\u200d",
+]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(LEET_PIECES), max_size=30).map(" ".join))
+def test_reading_leetspeak_twice_changes_nothing(text: str) -> None:
+    folded = skeleton(text)
+    assert skeleton(folded) == folded
+    assert skeleton(normalize(text)) == folded
+
+
+def test_a_joiner_between_a_letter_and_a_digit_hides_something() -> None:
+    assert count_invisible("B\u200d00k 4 c\u200d4ll") == 2
+    assert count_invisible("1\ufe0f\u20e3 and \U0001f468\u200d\U0001f469") == 0  # keycap and family emoji
+
+
+def test_heavy_leetspeak_keeps_real_numbers() -> None:
+    written = heavy_leet("We get accounting firms 12 new clients a month and 3x your revenue at $50k/month.")
+    found = rule.find_pitch(written)
+    assert found.level == "clear"
+    assert any("12" in quote for quote in found.evidence)
+    assert " 12 " in skeleton(written)
+    assert "12 n3w" in normalize(written)
+    assert "$50k/" in normalize(written)
 
 
 def test_a_disguised_headline_is_vetoed() -> None:

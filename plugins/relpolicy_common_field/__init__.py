@@ -8,11 +8,11 @@ industry, headline and skills with `relpolicy.fields`, and votes by the closest 
 same industry             +1.0
 same parent (LinkedIn)    +0.75
 complementary fields      +0.75
-same top-level category   +0.25
 ========================  =====
 
-A top-level category is broad (Professional Services holds law, design and
-engineering alike), so sharing one is only a faint sign of common ground.
+Sharing only a top-level category is no common ground: Professional Services holds
+law, design and engineering alike, and the seed asks for the same or a complementary
+field, which such a pair is not.
 
 Unrelated fields, and a sender or recipient with no recognisable field, abstain: a
 different field is no reason to decline. Without a recipient the rule abstains too.
@@ -45,7 +45,6 @@ SCORES: Mapping[Relation, float] = {
     Relation.SAME_INDUSTRY: 1.0,
     Relation.SAME_PARENT: 0.75,
     Relation.COMPLEMENTARY: 0.75,
-    Relation.SAME_CATEGORY: 0.25,
 }
 
 _SETTINGS = ("complementary", "default_complementary")

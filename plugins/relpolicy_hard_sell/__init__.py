@@ -7,10 +7,15 @@ figure businesses for coaches and consultants": nothing in either speaks of firs
 getting to know each other.
 
 The rule reads the note and the sender's headline for the moves a pitch is made of
-(see `CATEGORIES`): an **offer** aimed at the reader's business, a sales **slogan**, a
-revenue or client-count **claim**, a **guarantee**, a **call to action**, **scarcity**,
-a **service** sold by pitching; and whether the writer is **seeking** work or advice,
-which makes the weaker moves count for less. Text is compared after
+(see `CATEGORIES`): an **offer** aimed at the reader's business (results promised to
+the reader's kind, savings, a guarantee of results, agitation about their business), a
+sales **slogan**, a revenue, client-count or savings **claim**, a **guarantee**, a
+**call to action**, **scarcity**, a **service** sold by pitching, a **price** quoted
+for a service, a push for a **meeting** or demo (counted only after an offer), an
+**advert** for a service or product, and a **service headline** that lists what is
+sold and to whom in place of who the person is; and whether the writer is **seeking**
+work or advice or volunteers, which makes the weaker moves count for less and the
+advertising ones not at all. Text is compared after
 `relpolicy.text.skeleton`, so look-alike letters, hidden characters, fullwidth or
 mathematical letters, HTML entities, spaced-out letters and leetspeak do not hide a
 pitch; hidden characters and words of mixed scripts make it count for more.
@@ -18,7 +23,7 @@ pitch; hidden characters and words of mixed scripts make it count for more.
 Votes:
 
 * a clear pitch: ``-2.0`` and a veto, with the words found as evidence;
-* weaker sales signals only: ``-1.0``;
+* weaker sales signals only (a service advertised, a price, two weaker moves): ``-1.0``;
 * nothing but invisible characters or mixed-script words: ``-0.5``;
 * otherwise the rule abstains.
 

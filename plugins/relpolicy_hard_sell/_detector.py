@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
@@ -35,6 +36,10 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "call_to_action": _phrases.CALL_TO_ACTION,
     "scarcity": _phrases.SCARCITY,
     "service": _phrases.SERVICE,
+    "price": _phrases.PRICE,
+    "meeting": _phrases.MEETING,
+    "advert": _phrases.ADVERT,
+    "service_headline": _phrases.SERVICE_HEADLINE,
     "seeking": _phrases.SEEKING,
 }
 #: How each category reads in a vote's reason.
@@ -46,11 +51,25 @@ LABELS = {
     "call_to_action": "a call to book, message or click",
     "scarcity": "pressure of scarcity",
     "service": "a service sold by pitching",
+    "price": "a price quoted for a service",
+    "meeting": "a push for a call or a demo",
+    "advert": "an advertisement of a service or product",
+    "service_headline": "a headline that lists services for clients",
     "disguised": "wording disguised to pass a filter",
 }
 #: The categories that push a slogan into a pitch.
-_PUSHES = frozenset({"claim", "guarantee", "call_to_action", "scarcity"})
-_SUPPORT = ("slogan", "claim", "guarantee", "call_to_action", "scarcity", "service")
+_PUSHES = frozenset({"claim", "guarantee", "call_to_action", "scarcity", "price", "meeting"})
+_SUPPORT = ("slogan", "claim", "guarantee", "call_to_action", "scarcity", "service", "price")
+#: What a push for a call or a demo must follow to count: "after an offer".
+_SOLD_BEFORE_A_CALL = frozenset({"slogan", "price"})
+#: A claim of results or a price, with a call to act on it, is a pitch.
+_TERMS = frozenset({"claim", "price"})
+_CALLS = frozenset({"call_to_action", "meeting"})
+#: Advertising a service where a person would describe themselves: a weak signal on
+#: its own, discounted entirely when the writer seeks work or serves as a volunteer.
+_ADVERTISING = frozenset({"advert", "service_headline"})
+#: Categories read only in the headline.
+_HEADLINE_ONLY = frozenset({"service_headline"})
 _MAX_EVIDENCE = 6
 _MAX_QUOTE = 160
 
@@ -66,7 +85,7 @@ class Pitch:
 
     #: ``"clear"``, ``"weak"``, ``"hidden"`` (only hidden characters) or ``"none"``.
     level: str
-    #: The categories found, among `CATEGORIES` (``seeking`` included) and ``disguised``.
+    #: The categories that made the pitch, among `CATEGORIES` and ``disguised``.
     categories: tuple[str, ...] = ()
     #: The words found, quoted as the sender wrote them where they can be found.
     evidence: tuple[str, ...] = ()
@@ -148,15 +167,19 @@ class Detector:
 
     # -- reading --------------------------------------------------------------------
 
-    def _read(self, text: str) -> _Found:
+    def _read(self, text: str, headline: bool) -> _Found:
         normalized, folded = views(text, limit=READ_LENGTH)
         found: dict[str, list[tuple[str, str]]] = {}
         for name, phrases in self._phrases.items():
+            if name in _HEADLINE_ONLY and not headline:
+                continue
             words = [(match.template, match.words) for match in phrases.matches_in_skeleton(folded)]
             if name == "claim":
-                words += [("#", match.group()) for match in _phrases.CLAIM_NUMBERS.finditer(normalized)]
+                words += _numbers(_phrases.CLAIM_NUMBERS, normalized, folded)
                 if "figure" in normalized:
                     words += [("#", m.group()) for m in _phrases.CLAIM_FIGURE_WORDS.finditer(normalized)]
+            elif name == "price":
+                words += [("#", m.group()) for m in _phrases.PRICE_NUMBERS.finditer(normalized)]
             if words:
                 found[name] = words
         text = clip(text, 5 * READ_LENGTH)
@@ -167,7 +190,13 @@ class Detector:
         if not parts:
             return NO_PITCH
         read = [
-            (where, text, self._read_cached(text) if len(text) <= CACHED_LENGTH else self._read(text))
+            (
+                where,
+                text,
+                self._read_cached(text, where == "headline")
+                if len(text) <= CACHED_LENGTH
+                else self._read(text, where == "headline"),
+            )
             for where, text in parts
         ]
         categories: dict[str, list[_Match]] = {}
@@ -176,16 +205,14 @@ class Detector:
                 categories.setdefault(name, []).extend(_Match(t, text, w) for t, w in matches)
         invisible = sum(found.invisible for where, _text, found in read if where == "note")
         disguised = invisible > 0 or any(found.mixed for _where, _text, found in read)
-        level = _weigh(categories, disguised)
+        level, counted = _weigh(categories, disguised)
         if level == "none":
             return Pitch("hidden", ("disguised",), (), ("note",), invisible) if disguised else NO_PITCH
-        names = [name for name in CATEGORIES if name in categories and name != "seeking"]
+        names = [name for name in CATEGORIES if name in counted]
         if disguised:
             names.append("disguised")
-        where = tuple(
-            where for where, _text, found in read if set(found.categories) - {"seeking"} or found.mixed
-        )
-        evidence = _quote(categories)
+        where = tuple(where for where, _text, found in read if counted & set(found.categories) or found.mixed)
+        evidence = _quote({name: categories[name] for name in names if name in categories})
         return Pitch(level, tuple(names), evidence, where, invisible)
 
     def _vote(self, note: str | None, headline: str | None) -> Vote | None:
@@ -213,33 +240,55 @@ class Detector:
         return Vote(RULE, WEAK_SCORE, f"sales signals in the {place}: {labels}", evidence=pitch.evidence)
 
 
-def _weigh(categories: Mapping[str, list[_Match]], disguised: bool) -> str:
-    """``"clear"``, ``"weak"`` or ``"none"``: how strongly the categories found make a pitch.
+def _weigh(categories: Mapping[str, list[_Match]], disguised: bool) -> tuple[str, frozenset[str]]:
+    """How strongly the categories found make a pitch, and which of them count.
 
-    An offer aimed at the reader is a pitch's direction; with anything else, or with a
+    Returns ``"clear"``, ``"weak"`` or ``"none"``, with the categories that count. An
+    offer aimed at the reader is a pitch's direction; with anything else, or with a
     second kind of offer, it is a clear pitch. A sales slogan pushed by a claim, a
-    guarantee, a call to action or scarcity is one too, as are three weaker categories
-    together. When the writer also says they are seeking work or advice, the weaker
-    categories need one more of their kind, since a job seeker may well describe their
-    own work in a salesperson's words; but not when two of them push the reader to act.
-    Disguised wording counts as one more category.
+    guarantee, a call to action, scarcity or a price is one too, as is a claim of
+    results or a price with a call to act on it, and three weaker categories together.
+    A push for a call or a demo counts only after an offer, a slogan, a price or two
+    other signs, since a genuine note proposes a call too. Advertising a service, or
+    quoting a price, is a weak signal on its own.
+
+    When the writer also says they seek work or advice, or serve as a volunteer, the
+    weaker categories need one more of their kind and advertising does not count,
+    since such a writer may well describe their own work in a salesperson's words; but
+    not when two of them push the reader to act. Disguised wording counts as one more
+    category.
     """
     offers = len({match.template for match in categories.get("offer", ())})
+    seeking = "seeking" in categories
     support = {name for name in _SUPPORT if name in categories}
+    ads = set() if seeking else {name for name in _ADVERTISING if name in categories}
+    if "meeting" in categories and (offers or support & _SOLD_BEFORE_A_CALL or len(support | ads) >= 2):
+        support.add("meeting")
+    counted = frozenset({"offer"} if offers else ()) | support | ads
     others = len(support) + disguised
-    bar = 1 if "seeking" in categories else 0
-    if offers >= 2 or (offers and others):
-        return "clear"
+    bar = 1 if seeking else 0
+    if offers >= 2 or (offers and (others or ads)):
+        return "clear", counted
     pushes = support & _PUSHES
     if (
         others - bar >= 3
         or (len(pushes) >= 2 and others >= 3)
         or ("slogan" in support and pushes and others - bar >= 2)
+        or (support & _TERMS and support & _CALLS and others - bar >= 2)
     ):
-        return "clear"
-    if offers or others - bar >= 2:
-        return "weak"
-    return "none"
+        return "clear", counted
+    if offers or others - bar >= 2 or ads or ("price" in support and others - bar >= 1):
+        return "weak", counted
+    return "none", frozenset()
+
+
+def _numbers(pattern: re.Pattern[str], normalized: str, folded: str) -> list[tuple[str, str]]:
+    """Matches of *pattern* in the light view, and in the skeleton when leetspeak hid them."""
+    found = [("#", match.group()) for match in pattern.finditer(normalized)]
+    if folded != normalized:
+        seen = {words for _template, words in found}
+        found += [("#", m.group()) for m in pattern.finditer(folded) if m.group() not in seen]
+    return found
 
 
 def _quote(categories: Mapping[str, list[_Match]]) -> tuple[str, ...]:

@@ -38,6 +38,7 @@ REASON = (
     "(heard|listened to|saw|watched|read|enjoyed|loved|attended|caught|liked) (your|the|that|this)"
     f" *2 {_THEIR_WORK}",
     "(referred|recommended|introduced) (by|me)",
+    "(recommended|suggested|mentioned) you",
     "(suggested|recommended) [that] (i|we) (connect|reach out|contact|talk)",
     "(told|asked|encouraged|advised) me to (reach out|connect|contact|get in touch)",
     "(mutual|common) (friend|friends|connection|connections|colleague|contact)",
@@ -62,10 +63,11 @@ REASON = (
     # a request of the reader is a reason too: a question, an invitation, a plea for help
     "(would|could|can|will) you (be willing|be open|be interested|consider|help|share|mentor|advise"
     "|recommend|introduce|join|speak|volunteer)",
-    "(are|is|am|were) (looking|searching|hoping) for *2 (mentors|mentor|volunteers|volunteer|speakers"
+    "(are|is|am|were|i'm|we're) (looking|searching|hoping) for *2 (mentors|mentor|volunteers|volunteer|speakers"
     "|speaker|advisors|advisor|advice|guidance|help|coaches|coach)",
     "(your|some|any) (help|support|expertise) (with|on|in|for)",
     "(invite|inviting) you to",
+    "love (to have|for) (you|a|someone)",
 )
 
 #: Words that show the note was written for this reader: their work, what they said.
@@ -170,11 +172,19 @@ class NoteReview:
         return (*lacking, "no-pitch") if self.pitch_level != "none" else lacking
 
     @property
+    def is_pitch(self) -> bool:
+        """Whether the note is a clear sales pitch: then its friendly words earn nothing.
+
+        A weaker sales signal leaves the note's reason standing; ``hard-sell`` weighs it.
+        """
+        return self.pitch_level == "clear"
+
+    @property
     def score(self) -> float:
         """The ``note-present`` rule's score for this note."""
         if not self.present:
             return NO_NOTE_SCORE
-        if self.pitch_level != "none":
+        if self.is_pitch:
             return GENERIC_SCORE
         # A name in the greeting is what any template fills in: personal means more than that.
         personal = any(p not in self.addressed for p in self.personal)
@@ -189,7 +199,7 @@ class NoteReview:
         """One sentence saying what the note does, for a vote's reason."""
         if not self.present:
             return "no note: nothing says why to connect"
-        if self.pitch_level != "none":
+        if self.is_pitch:
             return "the note is a sales pitch, not a reason to connect"
         parts = [
             text
@@ -209,7 +219,7 @@ class NoteReview:
     @property
     def evidence(self) -> tuple[str, ...]:
         """The phrases that the score rests on, most telling first."""
-        if self.pitch_level != "none":
+        if self.is_pitch:
             return self.pitch
         found: list[str] = []
         for part in (self.reason, self.personal, self.introduction, self.proposal, self.generic):

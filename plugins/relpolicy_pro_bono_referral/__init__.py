@@ -179,8 +179,11 @@ def _hiring_fields(sender: Profile, network: tuple[str, ...]) -> tuple[str, ...]
 
 @functools.lru_cache(maxsize=4096)
 def _known_areas_matched(theirs: tuple[FieldMatch, ...], network: tuple[str, ...]) -> tuple[str, ...]:
-    """The entries of *network* that hold one of *theirs*: the same field, one inside it,
-    or a close relative (parent, child or sibling) in LinkedIn's hierarchy."""
+    """The entries of *network* that hold one of *theirs*: the same field, or one inside it.
+
+    A sibling in LinkedIn's hierarchy is a different field with different employers: the
+    people the recipient knows who hire in one do not hire in the other.
+    """
     if not theirs:
         return ()
     found = []
@@ -195,7 +198,7 @@ def _known_areas_matched(theirs: tuple[FieldMatch, ...], network: tuple[str, ...
 
 
 _NO_COMPLEMENTS = Complements()
-_CLOSE = (Relation.SAME_INDUSTRY, Relation.SAME_PARENT)
+_CLOSE = (Relation.SAME_INDUSTRY,)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -256,6 +256,14 @@ _LEET_CHARACTER = re.compile("[013457$@]")
 _LEET_WORD = re.compile(rf"(?<!\S)(?=[^ ]*{_LETTER})(?=[^ ]*[013457$@])[^ ]+")
 #: Digits and symbols read as letters inside words (a common "leetspeak" table).
 _LEET = str.maketrans("013457@$", "oieastas")
+# A digit alone between spaces that stands for a letter or a short word in heavy
+# leetspeak: "b00k 4 c4ll" is "book a call", "1'll" is "i'll".
+_LONE_LEET_DIGIT = re.compile(r"(?<= )[0134](?= )")
+_LONE_LEET = str.maketrans("0134", "oiea")
+#: A text is written in heavy leetspeak when at least this many of its words, and at
+#: least one word in `_HEAVY_LEET_SHARE`, mix two or more letters with leet digits.
+_HEAVY_LEET_WORDS = 3
+_HEAVY_LEET_SHARE = 4
 
 
 def _join_characters(match: re.Match[str]) -> str:
@@ -264,6 +272,16 @@ def _join_characters(match: re.Match[str]) -> str:
 
 def _read_leet(match: re.Match[str]) -> str:
     return match.group().translate(_LEET)
+
+
+def _read_lone_leet(match: re.Match[str]) -> str:
+    return match.group().translate(_LONE_LEET)
+
+
+def _is_heavy_leet(text: str, leet_words: list[str]) -> bool:
+    """Whether *text* (words parted by single spaces) is written mostly in leetspeak."""
+    spelled = sum(1 for word in leet_words if sum(c.isalpha() for c in word) >= 2)
+    return spelled >= _HEAVY_LEET_WORDS and spelled * _HEAVY_LEET_SHARE >= text.count(" ") + 1
 
 
 def _skeleton(text: str) -> str:
@@ -276,7 +294,12 @@ def _skeleton_of_normalized(text: str) -> str:
     text = _SPACES.sub(" ", text.translate(_WORD_BREAKS)).strip()
     text = _SINGLE_CHARACTERS.sub(_join_characters, f" {text} ")[1:-1]
     if _LEET_CHARACTER.search(text):
-        text = _LEET_WORD.sub(_read_leet, text)
+        leet_words = _LEET_WORD.findall(text)
+        if leet_words:
+            heavy = _is_heavy_leet(text, leet_words)
+            text = _LEET_WORD.sub(_read_leet, text)
+            if heavy:
+                text = _LONE_LEET_DIGIT.sub(_read_lone_leet, f" {text} ")[1:-1]
     return text
 
 
@@ -290,7 +313,10 @@ def skeleton(text: str) -> str:
     (``I'm`` is ``im``); three or more one-character words in a row are joined
     (``s 3 o``); in a word that has a letter, ``0 1 3 4 5 7 @ $`` read as
     ``o i e a s t a s`` (``cl1ents`` is ``clients``), while numbers alone stay numbers
-    (``10 new clients``). Words are separated by single spaces.
+    (``10 new clients``). In a text written mostly in leetspeak (at least three words,
+    and a quarter of all, spell a word with leet digits), a lone ``0 1 3 4`` reads as
+    the letter too (``b00k 4 c4ll`` is ``book a call``); longer numbers stay. Words are
+    separated by single spaces.
 
     ``1`` reads as ``i``, so a phrase compiled by `phrase_pattern` lets ``i`` and ``l``
     stand for each other.
@@ -624,7 +650,7 @@ _ALWAYS_INVISIBLE = (
 _JOINERS = "\u200c\u200d\ufe00-\ufe0f\U000e0100-\U000e01ef"
 _INVISIBLE = re.compile(f"[{_ALWAYS_INVISIBLE}]")
 _ANY_JOINER = re.compile(f"[{_JOINERS}]")
-_JOINER_IN_WORD = re.compile(rf"(?<={_LETTER})[{_JOINERS}]+(?={_LETTER})")
+_JOINER_IN_WORD = re.compile(rf"(?<=[^\W_])[{_JOINERS}]+(?=[^\W_])")
 _ASCII_CONTROLS = {
     code: None for code in range(128) if not chr(code).isprintable() and not chr(code).isspace()
 }
@@ -636,8 +662,8 @@ def count_invisible(text: str) -> int:
     Zero-width spaces, the soft hyphen, bidirectional controls, the word joiner, tag
     characters, control characters other than white space, blank letters such as the
     Hangul filler, and lone surrogates count, also when written as HTML entities.
-    Joiners and variation selectors count only between two letters: elsewhere they
-    build emoji.
+    Joiners and variation selectors count only between two letters or digits
+    (``b\u200d00k``): elsewhere they build emoji.
 
     Args:
         text: Any string.
