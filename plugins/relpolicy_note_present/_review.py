@@ -63,8 +63,8 @@ REASON = (
     # a request of the reader is a reason too: a question, an invitation, a plea for help
     "(would|could|can|will) you (be willing|be open|be interested|consider|help|share|mentor|advise"
     "|recommend|introduce|join|speak|volunteer)",
-    "(are|is|am|were|i'm|we're) (looking|searching|hoping) for *2 (mentors|mentor|volunteers|volunteer|speakers"
-    "|speaker|advisors|advisor|advice|guidance|help|coaches|coach)",
+    "(are|is|am|were|i'm|we're) (looking|searching|hoping) for *2 (mentors|mentor|volunteers|volunteer"
+    "|speakers|speaker|advisors|advisor|advice|guidance|help|coaches|coach)",
     "(your|some|any) (help|support|expertise) (with|on|in|for)",
     "(invite|inviting) you to",
     "love (to have|for) (you|a|someone)",
