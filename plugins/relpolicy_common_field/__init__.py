@@ -130,7 +130,6 @@ def _reason(relation: Relation, theirs: Field, mine: Field) -> str:
         return f"same industry: {label}" + (f" ({' and '.join(narrower)})" if narrower else "")
     if relation is Relation.COMPLEMENTARY:
         return f"complementary fields: {both}"
+    # SAME_PARENT: the only other relation that votes (see SCORES)
     shared = [a for a, b in zip(theirs.industry.path, mine.industry.path, strict=False) if a == b]
-    if relation is Relation.SAME_PARENT:
-        return f"closely related fields under {shared[-1]}: {both}"
-    return f"same broad category, {shared[0]}: {both}"
+    return f"closely related fields under {shared[-1]}: {both}"

@@ -172,6 +172,12 @@ class NoteReview:
         return (*lacking, "no-pitch") if self.pitch_level != "none" else lacking
 
     @property
+    def is_personal(self) -> bool:
+        """Whether the note was written for this reader: more than a greeting by name,
+        which any template fills in."""
+        return any(p not in self.addressed for p in self.personal)
+
+    @property
     def is_pitch(self) -> bool:
         """Whether the note is a clear sales pitch: then its friendly words earn nothing.
 
@@ -186,9 +192,7 @@ class NoteReview:
             return NO_NOTE_SCORE
         if self.is_pitch:
             return GENERIC_SCORE
-        # A name in the greeting is what any template fills in: personal means more than that.
-        personal = any(p not in self.addressed for p in self.personal)
-        extras = personal + bool(self.introduction) + bool(self.proposal)
+        extras = self.is_personal + bool(self.introduction) + bool(self.proposal)
         if self.reason:
             return min(MAX_SCORE, REASON_SCORE + BONUS * extras)
         # Without a reason a note counts for little, however friendly: a template at best.
@@ -204,7 +208,7 @@ class NoteReview:
         parts = [
             text
             for text, found in (
-                ("is personal", self.personal),
+                ("is personal", self.is_personal),
                 ("introduces the sender", self.introduction),
                 ("proposes a conversation", self.proposal),
             )
