@@ -7,9 +7,12 @@ import nox
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_existing_virtualenvs = False
-nox.options.sessions = ["tests", "lint", "typing"]
+nox.options.sessions = ["tests", "lint", "typing", "docs"]
 
 PYPROJECT = nox.project.load_toml("pyproject.toml")
+
+#: A third-party plugin distribution kept in the repository: the docs and the tests use it.
+EXAMPLE_PLUGIN = "./examples/relpolicy-example-plugin"
 
 
 def install_groups(session: nox.Session, *groups: str, project: bool = True) -> None:
@@ -25,7 +28,8 @@ def install_groups(session: nox.Session, *groups: str, project: bool = True) -> 
 @nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite (pass pytest options after ``--``)."""
-    install_groups(session, "test")
+    install_groups(session, "test", project=False)
+    session.install(".[dask]", EXAMPLE_PLUGIN)
     session.run("pytest", *session.posargs)
 
 
@@ -42,3 +46,34 @@ def typing(session: nox.Session) -> None:
     """Type-check the library, the standard plugins and this file with ``mypy --strict``."""
     install_groups(session, "typing")
     session.run("mypy", "src", "plugins", "noxfile.py", *session.posargs)
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the docs (nitpicky, warnings are errors); run their examples and the example plugin's tests."""
+    session.install(*nox.project.dependency_groups(PYPROJECT, "docs"), ".[testing]", EXAMPLE_PLUGIN)
+    session.run("sphinx-build", "-n", "-W", "--keep-going", "-E", "-b", "html", "docs", "docs/_build/html")
+    session.run("pytest", "docs", f"{EXAMPLE_PLUGIN}/tests", *session.posargs)
+
+
+@nox.session(default=False)
+def fuzz(session: nox.Session) -> None:
+    """A long Hypothesis run over ``Request.from_dict`` and ``Policy.decide``, printing its figures.
+
+    ``nox -s fuzz -- 50000`` sets the number of examples of each (10,000 by default).
+    """
+    install_groups(session, "test")
+    session.run("python", "tests/test_robustness_fuzz.py", *session.posargs)
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Run the benchmarks and print the tables of ``docs/performance.md`` (several minutes).
+
+    ``nox -s bench -- -k framework`` runs some of them; the raw figures go to
+    ``.benchmarks/bench.json``.
+    """
+    install_groups(session, "bench", project=False)
+    session.install(".[dask]")
+    session.run("pytest", "benchmarks", "--benchmark-json", ".benchmarks/bench.json", *session.posargs)
+    session.run("python", "benchmarks/report.py", ".benchmarks/bench.json")
