@@ -418,3 +418,17 @@ def test_a_recipient_without_groups_leaves_shared_groups_unknown() -> None:
     request = Request(sender=Profile(groups=("A",)), recipient=Profile(name="Pat"))
     assert request.shared_groups is None
     assert Request(sender=Profile(groups=("A",))).with_recipient(Profile(name="Pat")).shared_groups is None
+
+
+def test_a_plugin_without_a_configure_hook_gets_its_raw_settings() -> None:
+    seen: list[object] = []
+
+    class Plain:
+        relpolicy_name = "plain"
+
+        @hookimpl
+        def relpolicy_vote(self, request: Request, recipient: Profile | None, settings: object) -> None:
+            seen.append(settings)
+
+    Policy([Plain()], config={"rules": {"plain": {"bonus": 2, "weight": 3}}}).decide(REQUEST)
+    assert seen == [{"bonus": 2}]

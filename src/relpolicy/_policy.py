@@ -179,11 +179,12 @@ class Policy:
         self._voters = self._callers("relpolicy_vote")
         settings = self._settings
         self._vote_plan = tuple(
-            (c, c.function, c.shape, settings.get(c.name, _EMPTY_SETTINGS)) for c in self._voters
+            (c, c.function, c.shape, settings.get(c.name, config.rule(c.name).settings)) for c in self._voters
         )
         self._actioners = self._callers("relpolicy_actions")
         self._action_plan = tuple(
-            (c, c.function, c.shape, settings.get(c.name, _EMPTY_SETTINGS)) for c in self._actioners
+            (c, c.function, c.shape, settings.get(c.name, config.rule(c.name).settings))
+            for c in self._actioners
         )
         self._combine = self._combiner()
         self._decide_hook = self._decide_wrappers()
@@ -357,8 +358,10 @@ class Policy:
 
         Args:
             requests: Any iterable, consumed as the decisions are read.
-            workers: Decide in this many worker processes (each loads the policy once).
-                ``None`` or 1 decides in this process.
+            workers: Decide in this many processes: this one and ``workers - 1`` worker
+                processes, each of which builds the policy once. ``None`` or 1 decides
+                here alone. Requests and decisions are read and handed out in chunks,
+                a few per worker at a time, so the input streams.
             chunksize: With workers, how many requests travel to a worker at once.
         """
         if workers is not None and workers > 1:
@@ -500,7 +503,6 @@ def _traced(caller: _Caller) -> _Caller:
     return attrs.evolve(caller, function=traced)
 
 
-_EMPTY_SETTINGS: Mapping[str, Any] = Config().rule("").settings
 _INF = math.inf
 _ACCEPT = Verdict.ACCEPT
 _REVIEW = Verdict.REVIEW

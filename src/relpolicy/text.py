@@ -513,26 +513,55 @@ class PhraseSet:
         ValueError: A template is not valid; the message quotes it.
     """
 
-    __slots__ = ("_each", "_regex", "templates")
+    __slots__ = ("_alone", "_always", "_by_first_word", "_regex", "templates")
 
     def __init__(self, templates: Iterable[str]) -> None:
         #: The templates, in the order given.
         self.templates: tuple[str, ...] = tuple(templates)
         sources = [phrase_pattern(t) for t in self.templates]
-        # One expression that starts with a literal space, which the engine scans for
-        # fast, and no capturing groups; the template that matched is found afterwards.
         self._regex = re.compile(" (?:" + "|".join(sources) + ")(?= )") if sources else None
-        self._each = tuple(re.compile(f" (?:{source})") for source in sources)
+        # Each template on its own, tried only where one of its first words stands: a
+        # text holds the first words of few templates, so most are never tried at all.
+        self._alone = tuple(re.compile(f" (?:{source})(?= )") for source in sources)
+        by_first_word: dict[str, list[int]] = {}
+        always: list[int] = []
+        for index, template in enumerate(self.templates):
+            firsts = _first_words(template)
+            if firsts is None:
+                always.append(index)
+            for word in firsts or ():
+                by_first_word.setdefault(word, []).append(index)
+        self._by_first_word = {word: tuple(indexes) for word, indexes in by_first_word.items()}
+        self._always = tuple(always)
 
     def matches_in_skeleton(self, folded: str) -> Iterator[PhraseMatch]:
-        """Every non-overlapping match in *folded*, a text already passed through `skeleton`."""
+        """Every non-overlapping match in *folded*, a text already passed through `skeleton`.
+
+        As one alternation of all the templates would find them: leftmost first, and at
+        one place the first template (in the order given) that matches there.
+        """
         if self._regex is None or not folded:
             return
-        for match in self._regex.finditer(f" {folded} "):
-            words = match.group()
-            matched = (t for t, each in zip(self.templates, self._each, strict=True) if each.fullmatch(words))
-            template = next(matched, self.templates[0])
-            yield PhraseMatch(template, words[1:], match.start())
+        padded = f" {folded} "
+        starts: dict[int, list[int]] = {}
+        index = self._by_first_word
+        positions = _word_positions(folded)
+        for word in index.keys() & positions.keys():
+            for position in positions[word]:
+                starts.setdefault(position, []).extend(index[word])
+        for number in self._always:  # templates that may start with any word, or a number
+            for anywhere in self._alone[number].finditer(padded):
+                starts.setdefault(anywhere.start(), []).append(number)
+        cursor = 0
+        for start in sorted(starts):
+            if start < cursor:
+                continue
+            for number in sorted(set(starts[start])):
+                match = self._alone[number].match(padded, start)
+                if match is not None:
+                    yield PhraseMatch(self.templates[number], match.group()[1:], start)
+                    cursor = match.end()
+                    break
 
     def find(self, text: str) -> list[PhraseMatch]:
         """Every non-overlapping match in the skeleton of *text*."""
@@ -543,6 +572,72 @@ class PhraseSet:
 
     def __repr__(self) -> str:
         return f"PhraseSet({list(self.templates)!r})"
+
+
+#: Folds the letters a phrase's word may be written with (see `_LETTER_FORMS`) to one,
+#: so that a text's words can be looked up among the templates' first words.
+_SAME_FIRST_LETTER = str.maketrans({"l": "i", "1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t"})
+
+
+@functools.lru_cache(maxsize=256)
+def _word_positions(folded: str) -> dict[str, list[int]]:
+    """Where each word of a skeleton stands: the offset of the space before it in
+    ``" " + folded + " "``, by the word folded with `_SAME_FIRST_LETTER`.
+
+    Cached: every phrase set a rule tries on a text looks its words up here.
+    """
+    positions: dict[str, list[int]] = {}
+    offset = 0
+    for word in folded.translate(_SAME_FIRST_LETTER).split(" "):
+        positions.setdefault(word, []).append(offset)
+        offset += len(word) + 1
+    return positions
+
+
+def _first_words(template: str) -> frozenset[str] | None:
+    """The words a match of *template* can start with, folded with `_SAME_FIRST_LETTER`;
+    ``None`` when it can start with anything (a number) or the template is not simple."""
+    tokens = _TEMPLATE_TOKEN.findall(template)
+    words, _ = _starts(tokens, 0)
+    return words
+
+
+def _starts(tokens: list[str], pos: int) -> tuple[frozenset[str] | None, int]:
+    """The first words of the sequence of *tokens* at *pos*, and where that sequence ends."""
+    firsts: frozenset[str] | None = frozenset()
+    decided = False
+    depth_end = pos
+    while depth_end < len(tokens) and tokens[depth_end] not in (")", "]", "|"):
+        token = tokens[depth_end]
+        if token in ("(", "["):
+            inner: set[str] | None = set()
+            cursor = depth_end + 1
+            while True:
+                words, cursor = _starts(tokens, cursor)
+                if words is None or inner is None:
+                    inner = None
+                else:
+                    inner.update(words)
+                if cursor >= len(tokens) or tokens[cursor] != "|":
+                    break
+                cursor += 1
+            if not decided:
+                # an optional start, or one that can be anything, rules nothing out
+                firsts = None if inner is None or token == "[" else frozenset(inner)
+                decided = True
+            depth_end = cursor + 1
+            continue
+        if not decided:
+            if token == "#" or token.startswith("*"):
+                firsts = None
+                decided = True
+            else:
+                folded = skeleton(token).split(" ")[0]
+                if folded:
+                    firsts = frozenset({folded.translate(_SAME_FIRST_LETTER)})
+                    decided = True
+        depth_end += 1
+    return (firsts if decided else None), depth_end
 
 
 def phrases_from_settings(
@@ -739,6 +834,10 @@ def find_original(text: str, words: str, *, limit: int = _FIND_ORIGINAL_LIMIT) -
         if start >= 0:
             return text[start : start + len(words)]
     text = text[:limit]
+    if text.isascii():
+        quoted = _find_in_ascii(text, wanted)
+        if quoted is not None:
+            return quoted
     read = _letters_cached if len(text) <= CACHED_LENGTH else _letters
     for bangs in (True, False):  # "!" and "|" read as "i" inside words only
         letters, positions = read(text, bangs)
@@ -746,6 +845,31 @@ def find_original(text: str, words: str, *, limit: int = _FIND_ORIGINAL_LIMIT) -
         if found >= 0:
             return text[positions[found] : positions[found + len(wanted) - 1] + 1]
     return None
+
+
+def _find_in_ascii(text: str, wanted: str) -> str | None:
+    """`find_original` for a plain ASCII text, at the speed of the regular-expression engine.
+
+    The same search as the general one (letters compared after folding, anything else
+    between them skipped), as one search of *wanted*'s letters with runs of skipped
+    characters allowed between them. ``None`` leaves the answer to the general search.
+    """
+    lowered = text.lower()
+    pattern = _spread(wanted)
+    for view in (lowered, lowered.translate(_BANGS_SKIPPED)):
+        match = pattern.search(view.translate(_SAME_LETTER))
+        if match is not None:
+            return text[match.start() : match.end()]
+    return None
+
+
+_BANGS_SKIPPED = str.maketrans("!|", "  ")
+
+
+@functools.lru_cache(maxsize=4096)
+def _spread(wanted: str) -> re.Pattern[str]:
+    # Each skipped run excludes the letters that end it, so the search cannot backtrack.
+    return re.compile("[^a-z0-9$@]*".join(re.escape(c) for c in wanted))
 
 
 def _letters(text: str, bangs: bool) -> tuple[str, tuple[int, ...]]:
