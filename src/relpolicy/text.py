@@ -513,16 +513,17 @@ class PhraseSet:
         ValueError: A template is not valid; the message quotes it.
     """
 
-    __slots__ = ("_alone", "_always", "_by_first_word", "_regex", "templates")
+    __slots__ = ("_alone", "_always", "_by_first_word", "_sources", "templates")
 
     def __init__(self, templates: Iterable[str]) -> None:
         #: The templates, in the order given.
         self.templates: tuple[str, ...] = tuple(templates)
         sources = [phrase_pattern(t) for t in self.templates]
-        self._regex = re.compile(" (?:" + "|".join(sources) + ")(?= )") if sources else None
         # Each template on its own, tried only where one of its first words stands: a
         # text holds the first words of few templates, so most are never tried at all.
-        self._alone = tuple(re.compile(f" (?:{source})(?= )") for source in sources)
+        # (compiled on first use: a program that never reads a note never pays for them)
+        self._sources = tuple(sources)
+        self._alone: list[re.Pattern[str] | None] = [None] * len(sources)
         by_first_word: dict[str, list[int]] = {}
         always: list[int] = []
         for index, template in enumerate(self.templates):
@@ -540,7 +541,7 @@ class PhraseSet:
         As one alternation of all the templates would find them: leftmost first, and at
         one place the first template (in the order given) that matches there.
         """
-        if self._regex is None or not folded:
+        if not self.templates or not folded:
             return
         padded = f" {folded} "
         starts: dict[int, list[int]] = {}
@@ -550,25 +551,32 @@ class PhraseSet:
             for position in positions[word]:
                 starts.setdefault(position, []).extend(index[word])
         for number in self._always:  # templates that may start with any word, or a number
-            for anywhere in self._alone[number].finditer(padded):
+            for anywhere in self._pattern(number).finditer(padded):
                 starts.setdefault(anywhere.start(), []).append(number)
         cursor = 0
         for start in sorted(starts):
             if start < cursor:
                 continue
             for number in sorted(set(starts[start])):
-                match = self._alone[number].match(padded, start)
+                match = self._pattern(number).match(padded, start)
                 if match is not None:
                     yield PhraseMatch(self.templates[number], match.group()[1:], start)
                     cursor = match.end()
                     break
+
+    def _pattern(self, number: int) -> re.Pattern[str]:
+        """Template *number*'s expression, compiled the first time it is needed."""
+        pattern = self._alone[number]
+        if pattern is None:
+            pattern = self._alone[number] = re.compile(f" (?:{self._sources[number]})(?= )")
+        return pattern
 
     def find(self, text: str) -> list[PhraseMatch]:
         """Every non-overlapping match in the skeleton of *text*."""
         return list(self.matches_in_skeleton(skeleton(text)))
 
     def __bool__(self) -> bool:
-        return self._regex is not None
+        return bool(self.templates)
 
     def __repr__(self) -> str:
         return f"PhraseSet({list(self.templates)!r})"
