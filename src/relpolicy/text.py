@@ -835,7 +835,9 @@ def find_original(text: str, words: str, *, limit: int = _FIND_ORIGINAL_LIMIT) -
     wanted = _comparable(words)
     if not wanted:
         return None
-    text = _unescape(text)
+    # The rules read the beginning and the end of a long text (see `views`): quote from
+    # the same parts, so that each piece of evidence costs the same on any text.
+    text = clip(_unescape(text), 5 * limit)
     folded_case = text.casefold()
     if len(folded_case) == len(text):
         start = folded_case.find(words)
