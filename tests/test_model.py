@@ -190,5 +190,5 @@ def test_decision_json_form_matches_the_contract() -> None:
 
 
 @given(requests(with_recipient=False), profiles())
-def test_with_recipient_is_the_same_as_building_the_request_anew(request: Request, recipient: Profile) -> None:
+def test_with_recipient_is_the_same_as_evolve(request: Request, recipient: Profile) -> None:
     assert request.with_recipient(recipient) == attrs.evolve(request, recipient=recipient)
