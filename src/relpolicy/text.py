@@ -513,7 +513,7 @@ class PhraseSet:
         ValueError: A template is not valid; the message quotes it.
     """
 
-    __slots__ = ("_alone", "_always", "_by_first_word", "_sources", "templates")
+    __slots__ = ("_alone", "_always", "_by_first_word", "_requires", "_sources", "templates")
 
     def __init__(self, templates: Iterable[str]) -> None:
         #: The templates, in the order given.
@@ -534,6 +534,9 @@ class PhraseSet:
                 by_first_word.setdefault(word, []).append(index)
         self._by_first_word = {word: tuple(indexes) for word, indexes in by_first_word.items()}
         self._always = tuple(always)
+        # And it can only match a text that holds, for each word it cannot do without,
+        # that word (or one of the alternatives for it).
+        self._requires = tuple(_required_words(template) for template in self.templates)
 
     def matches_in_skeleton(self, folded: str) -> Iterator[PhraseMatch]:
         """Every non-overlapping match in *folded*, a text already passed through `skeleton`.
@@ -547,12 +550,23 @@ class PhraseSet:
         starts: dict[int, list[int]] = {}
         index = self._by_first_word
         positions = _word_positions(folded)
-        for word in index.keys() & positions.keys():
-            for position in positions[word]:
-                starts.setdefault(position, []).extend(index[word])
+        present = _word_set(folded)
+        requires = self._requires
+        viable = {
+            number
+            for word in index.keys() & present
+            for number in index[word]
+            if all(not need.isdisjoint(present) for need in requires[number])
+        }
+        for word in index.keys() & present:
+            numbers = [number for number in index[word] if number in viable]
+            if numbers:
+                for position in positions[word]:
+                    starts.setdefault(position, []).extend(numbers)
         for number in self._always:  # templates that may start with any word, or a number
-            for anywhere in self._pattern(number).finditer(padded):
-                starts.setdefault(anywhere.start(), []).append(number)
+            if all(not need.isdisjoint(present) for need in requires[number]):
+                for anywhere in self._pattern(number).finditer(padded):
+                    starts.setdefault(anywhere.start(), []).append(number)
         cursor = 0
         for start in sorted(starts):
             if start < cursor:
@@ -596,10 +610,57 @@ def _word_positions(folded: str) -> dict[str, list[int]]:
     """
     positions: dict[str, list[int]] = {}
     offset = 0
-    for word in folded.translate(_SAME_FIRST_LETTER).split(" "):
-        positions.setdefault(word, []).append(offset)
+    for word, same in zip(folded.split(" "), folded.translate(_SAME_FIRST_LETTER).split(" "), strict=True):
+        positions.setdefault(same, []).append(offset)
+        if word.isdecimal() and len(word) <= _LONGEST_NUMBER:
+            positions.setdefault(_ANY_NUMBER, []).append(offset)  # where a '#' can stand
         offset += len(word) + 1
     return positions
+
+
+#: The first word of a template that starts with a number (``#``), and of a text's
+#: words that are numbers (as many digits as ``#`` takes).
+_ANY_NUMBER = "#"
+_LONGEST_NUMBER = 9
+
+
+@functools.lru_cache(maxsize=256)
+def _word_set(folded: str) -> frozenset[str]:
+    """The words of a skeleton as `_word_positions` keys them, as a set."""
+    return frozenset(_word_positions(folded))
+
+
+def _required_words(template: str) -> tuple[frozenset[str], ...]:
+    """For each part of *template* that every match must contain, the words (folded with
+    `_SAME_FIRST_LETTER`) of which a text must hold one for the template to match."""
+    required, _ = _requirements(_TEMPLATE_TOKEN.findall(template), 0)
+    return tuple(required)
+
+
+def _requirements(tokens: list[str], pos: int) -> tuple[list[frozenset[str]], int]:
+    """The requirements of the sequence of *tokens* at *pos*, and where that sequence ends."""
+    required: list[frozenset[str]] = []
+    while pos < len(tokens) and tokens[pos] not in (")", "]", "|"):
+        token = tokens[pos]
+        if token in ("(", "["):
+            # A choice requires, of each alternative, one word that alternative requires.
+            choices: list[frozenset[str] | None] = []
+            cursor = pos + 1
+            while True:
+                inner, cursor = _requirements(tokens, cursor)
+                choices.append(inner[0] if inner else None)
+                if cursor >= len(tokens) or tokens[cursor] != "|":
+                    break
+                cursor += 1
+            if token == "(" and choices and all(choice is not None for choice in choices):
+                required.append(frozenset().union(*(c for c in choices if c is not None)))
+            pos = cursor + 1
+            continue
+        if token != "#" and not token.startswith("*"):
+            pieces = skeleton(token).split(" ")
+            required.extend(frozenset({piece.translate(_SAME_FIRST_LETTER)}) for piece in pieces if piece)
+        pos += 1
+    return required, pos
 
 
 def _first_words(template: str) -> frozenset[str] | None:
@@ -636,7 +697,10 @@ def _starts(tokens: list[str], pos: int) -> tuple[frozenset[str] | None, int]:
             depth_end = cursor + 1
             continue
         if not decided:
-            if token == "#" or token.startswith("*"):
+            if token == "#":
+                firsts = frozenset({_ANY_NUMBER})
+                decided = True
+            elif token.startswith("*"):
                 firsts = None
                 decided = True
             else:
