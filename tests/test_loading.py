@@ -10,12 +10,6 @@ from relpolicy._loading import installed_entry_points
 STANDARD_RULES = {"note-present", "common-field", "mutual-connections", "hard-sell", "pro-bono-referral"}
 
 
-@pytest.fixture(autouse=True)
-def _no_plugin_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("RELPOLICY_LOAD_PLUGINS", "RELPOLICY_DISABLE_PLUGINS", "RELPOLICY_TRACE_PLUGINS"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def test_the_standard_rules_are_installed_under_their_contract_names() -> None:
     assert {ep.name for ep in installed_entry_points()} >= STANDARD_RULES
 

@@ -23,12 +23,6 @@ from relpolicy.testing import COACH
 HOSTILE = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large], deadline=None)
 
 
-@pytest.fixture(autouse=True)
-def _no_plugin_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("RELPOLICY_LOAD_PLUGINS", "RELPOLICY_DISABLE_PLUGINS", "RELPOLICY_TRACE_PLUGINS"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def read(data: Any) -> Request | None:
     """`Request.from_dict`, with `None` for a refusal; any other exception propagates."""
     try:

@@ -32,12 +32,6 @@ REQUEST = Request(
 GOOD = (FixedRule("good-a", Vote("good-a", 1.0, "one")), FixedRule("good-b", Vote("good-b", 1.0, "two")))
 
 
-@pytest.fixture(autouse=True)
-def _no_plugin_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("RELPOLICY_LOAD_PLUGINS", "RELPOLICY_DISABLE_PLUGINS", "RELPOLICY_TRACE_PLUGINS"):
-        monkeypatch.delenv(name, raising=False)
-
-
 class _NaNVote(Vote):
     """A `Vote` whose score reads as NaN: built without ``__init__``, so never validated."""
 

@@ -27,12 +27,6 @@ STANDARD_RULES = ["note-present", "common-field", "mutual-connections", "hard-se
 EXAMPLE_PLUGIN = "sender-connections"
 
 
-@pytest.fixture(autouse=True)
-def _no_plugin_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("RELPOLICY_LOAD_PLUGINS", "RELPOLICY_DISABLE_PLUGINS", "RELPOLICY_TRACE_PLUGINS"):
-        monkeypatch.delenv(name, raising=False)
-
-
 # -- check_plugin passes what behaves --------------------------------------------------
 
 
