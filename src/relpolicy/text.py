@@ -546,23 +546,24 @@ class PhraseSet:
         """
         if not self.templates or not folded:
             return
-        padded = f" {folded} "
-        starts: dict[int, list[int]] = {}
-        index = self._by_first_word
-        positions = _word_positions(folded)
         present = _word_set(folded)
+        index = self._by_first_word
+        hits = present.intersection(index) if len(present) < len(index) else index.keys() & present
+        if not hits and not self._always:
+            return  # the usual case: the text holds none of the words a template starts with
         requires = self._requires
-        viable = {
-            number
-            for word in index.keys() & present
-            for number in index[word]
-            if all(not need.isdisjoint(present) for need in requires[number])
-        }
-        for word in index.keys() & present:
-            numbers = [number for number in index[word] if number in viable]
+        positions = _word_positions(folded)
+        starts: dict[int, list[int]] = {}
+        for word in hits:
+            numbers = [
+                number
+                for number in index[word]
+                if all(not need.isdisjoint(present) for need in requires[number])
+            ]
             if numbers:
                 for position in positions[word]:
                     starts.setdefault(position, []).extend(numbers)
+        padded = f" {folded} "
         for number in self._always:  # templates that may start with any word, or a number
             if all(not need.isdisjoint(present) for need in requires[number]):
                 for anywhere in self._pattern(number).finditer(padded):
