@@ -6,7 +6,6 @@ Configuration is data, never code: a TOML file (``relpolicy.toml``, or the
 
 from __future__ import annotations
 
-import difflib
 import math
 import os
 import sys
@@ -19,6 +18,7 @@ import attrs
 from ._checks import not_too_deep
 from ._errors import ConfigError, InvalidRequest, Problem
 from ._frozen import EMPTY, FrozenDict, freeze
+from ._hints import close_matches
 from ._model import Profile
 
 if sys.version_info >= (3, 11):
@@ -81,7 +81,7 @@ class Config:
         """Raise `ConfigError` for a rule name that is not in *known*, with a did-you-mean."""
         for name in self.rules:
             if name not in known:
-                close = difflib.get_close_matches(name, list(known), n=1)
+                close = close_matches(name, list(known), n=1)
                 hint = (
                     f"; did you mean {close[0]!r}?" if close else f"; known rules: {', '.join(sorted(known))}"
                 )
@@ -176,7 +176,7 @@ def coerce_config(config: Config | Mapping[str, Any] | None) -> Config:
 def _no_unknown_keys(data: Mapping[str, Any], allowed: Collection[str], source: str, where: str) -> None:
     for key in data:
         if key not in allowed:
-            close = difflib.get_close_matches(str(key), list(allowed), n=1)
+            close = close_matches(str(key), list(allowed), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             raise ConfigError(f"{source}: {where}{key}: unknown key{hint}")
 

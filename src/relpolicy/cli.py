@@ -9,7 +9,6 @@ unknown option, format or rule, a configuration that is not valid).
 from __future__ import annotations
 
 import contextlib
-import difflib
 import inspect
 import itertools
 import json
@@ -27,6 +26,7 @@ import click
 from ._builtin import BUILTIN_PLUGINS
 from ._config import Config, find_config
 from ._errors import RelpolicyError
+from ._hints import close_matches
 from ._model import Decision, Profile, Request
 from ._note_review import NoteReview, review_note
 from ._output import FORMATS, WRITERS, Tally, clip, explain_lines, pad, printable
@@ -143,7 +143,7 @@ def _build_policy(recipient: Profile | None, config: Config | None, disable: Ite
     known = [info.name for info in policy.plugins]
     for name in disable:
         if name not in known:
-            close = difflib.get_close_matches(name, known, n=1)
+            close = close_matches(name, known, n=1)
             hint = (
                 f"; did you mean {close[0]!r}?" if close else f"; the rules are: {', '.join(sorted(known))}"
             )

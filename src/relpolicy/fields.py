@@ -30,7 +30,6 @@ cached per text.
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 import re
@@ -39,6 +38,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._hints import close_matches
 from ._industry_table import SOURCE
 from .text import normalize
 
@@ -449,7 +449,7 @@ def resolve(name: str) -> Field:
     if field is not None:
         return field
     names = _tables().names
-    close = difflib.get_close_matches(" ".join(_phrase_key(name[:MAX_TEXT])), list(names), n=3)
+    close = close_matches(" ".join(_phrase_key(name[:MAX_TEXT])), list(names), n=3)
     hint = f"; did you mean {', '.join(repr(names[c]) for c in close)}?" if close else ""
     raise LookupError(
         f"unknown field {name[:80]!r}: expected a LinkedIn industry (V2 or V1 label) "

@@ -31,7 +31,6 @@ was written, to quote as evidence.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import html
 import re
@@ -42,6 +41,7 @@ from typing import Any
 import attrs
 
 from ._errors import ConfigError
+from ._hints import close_matches
 
 __all__ = [
     "CACHED_LENGTH",
@@ -742,7 +742,7 @@ def phrases_from_settings(
     known = (*flags, *categories)
     for key in settings:
         if key not in known:
-            close = difflib.get_close_matches(str(key), known, n=1)
+            close = close_matches(str(key), known, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(known)}"
             raise ConfigError(f"{where}.{key}: unknown key{hint}")
     for key in flags:
