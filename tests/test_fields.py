@@ -160,6 +160,15 @@ def test_whom_a_headline_serves_is_its_audience() -> None:
     assert [m.field for m in own] == [resolve("career coach"), resolve("recruiter")]
 
 
+def test_whom_a_service_is_for_is_its_audience_not_the_sellers_field() -> None:
+    found = fields.find_fields("Web design for coaches | Accountant")
+    assert [(m.words, m.audience) for m in found] == [
+        ("web design", False),
+        ("coaches", True),
+        ("accountant", False),
+    ]
+
+
 def test_profile_fields_read_industry_headline_and_skills_each_field_once() -> None:
     person = Profile(industry="Human Resources", headline="HR business partner", skills=("Payroll", "SQL"))
     assert [m.field for m in fields.profile_fields(person)] == [resolve("HR"), resolve("sql")]

@@ -243,7 +243,7 @@ def _default_complements() -> Complements:
 
 _TOKEN = re.compile(r"\w+|[&|•·;.!?–—]| - ")
 _BREAK = "|"  # what every token that ends a headline segment becomes
-_AUDIENCE = frozenset({"help", "helping", "serve", "serving", "supporting", "empower", "empowering"})
+_AUDIENCE = frozenset({"help", "helping", "serve", "serving", "supporting", "empower", "empowering", "for"})
 
 
 def _stem(word: str) -> str:
@@ -383,8 +383,9 @@ def _tables() -> _Tables:
 def find_fields(text: str) -> tuple[FieldMatch, ...]:
     """Every field named in *text*, in order; the longest phrase wins at each word.
 
-    Words after "helping", "serving" and the like, up to the end of a headline segment
-    (``|``, ``•``, ``;``, a full stop ...), are marked `FieldMatch.audience`.
+    Words after "helping", "serving", "for" and the like, up to the end of a headline
+    segment (``|``, ``•``, ``;``, a full stop ...), are marked `FieldMatch.audience`:
+    "Web design for coaches" is a designer, not a coach.
 
     Args:
         text: Free text: an industry, a headline, a skill. Only the first `MAX_TEXT`
