@@ -177,15 +177,8 @@ class Policy:
             pm.enable_tracing()
         self._settings = self._configure()
         self._voters = self._callers("relpolicy_vote")
-        settings = self._settings
-        self._vote_plan = tuple(
-            (c, c.function, c.shape, settings.get(c.name, config.rule(c.name).settings)) for c in self._voters
-        )
-        self._actioners = self._callers("relpolicy_actions")
-        self._action_plan = tuple(
-            (c, c.function, c.shape, settings.get(c.name, config.rule(c.name).settings))
-            for c in self._actioners
-        )
+        self._vote_plan = self._plan(self._voters)
+        self._action_plan = self._plan(self._callers("relpolicy_actions"))
         self._combine = self._combiner()
         self._decide_hook = self._decide_wrappers()
 
@@ -267,6 +260,13 @@ class Policy:
         if self._trace:
             callers = [_traced(c) for c in callers]
         return tuple(callers)
+
+    def _plan(self, callers: tuple[_Caller, ...]) -> tuple[tuple[_Caller, Callable[..., Any], int, Any], ...]:
+        """What the hot loops need of each caller: it, its function, its shape, its settings."""
+        settings, config = self._settings, self._config
+        return tuple(
+            (c, c.function, c.shape, settings.get(c.name, config.rule(c.name).settings)) for c in callers
+        )
 
     def _configure(self) -> dict[str, Any]:
         settings: dict[str, Any] = {}

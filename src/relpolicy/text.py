@@ -634,83 +634,51 @@ def _word_set(folded: str) -> frozenset[str]:
 def _required_words(template: str) -> tuple[frozenset[str], ...]:
     """For each part of *template* that every match must contain, the words (folded with
     `_SAME_FIRST_LETTER`) of which a text must hold one for the template to match."""
-    required, _ = _requirements(_TEMPLATE_TOKEN.findall(template), 0)
-    return tuple(required)
-
-
-def _requirements(tokens: list[str], pos: int) -> tuple[list[frozenset[str]], int]:
-    """The requirements of the sequence of *tokens* at *pos*, and where that sequence ends."""
-    required: list[frozenset[str]] = []
-    while pos < len(tokens) and tokens[pos] not in (")", "]", "|"):
-        token = tokens[pos]
-        if token in ("(", "["):
-            # A choice requires, of each alternative, one word that alternative requires.
-            choices: list[frozenset[str] | None] = []
-            cursor = pos + 1
-            while True:
-                inner, cursor = _requirements(tokens, cursor)
-                choices.append(inner[0] if inner else None)
-                if cursor >= len(tokens) or tokens[cursor] != "|":
-                    break
-                cursor += 1
-            if token == "(" and choices and all(choice is not None for choice in choices):
-                required.append(frozenset().union(*(c for c in choices if c is not None)))
-            pos = cursor + 1
-            continue
-        if token != "#" and not token.startswith("*"):
-            pieces = skeleton(token).split(" ")
-            required.extend(frozenset({piece.translate(_SAME_FIRST_LETTER)}) for piece in pieces if piece)
-        pos += 1
-    return required, pos
+    return tuple(need for need in _template_items(template) if need is not None)
 
 
 def _first_words(template: str) -> frozenset[str] | None:
-    """The words a match of *template* can start with, folded with `_SAME_FIRST_LETTER`;
-    ``None`` when it can start with anything (a number) or the template is not simple."""
-    tokens = _TEMPLATE_TOKEN.findall(template)
-    words, _ = _starts(tokens, 0)
-    return words
+    """The words a match of *template* can start with, folded with `_SAME_FIRST_LETTER`
+    (``#`` for a number); ``None`` when it can start with anything."""
+    items = _template_items(template)
+    return items[0] if items else None
 
 
-def _starts(tokens: list[str], pos: int) -> tuple[frozenset[str] | None, int]:
-    """The first words of the sequence of *tokens* at *pos*, and where that sequence ends."""
-    firsts: frozenset[str] | None = frozenset()
-    decided = False
-    depth_end = pos
-    while depth_end < len(tokens) and tokens[depth_end] not in (")", "]", "|"):
-        token = tokens[depth_end]
+def _template_items(template: str) -> tuple[frozenset[str] | None, ...]:
+    """Each item of *template* in order, as the words one of which stands where it
+    matches; ``None`` for an item that can be anything or nothing."""
+    items, _ = _items(_TEMPLATE_TOKEN.findall(template), 0)
+    return tuple(items)
+
+
+def _items(tokens: list[str], pos: int) -> tuple[list[frozenset[str] | None], int]:
+    """The items of the sequence of *tokens* at *pos*, and where that sequence ends."""
+    items: list[frozenset[str] | None] = []
+    while pos < len(tokens) and tokens[pos] not in (")", "]", "|"):
+        token = tokens[pos]
         if token in ("(", "["):
-            inner: set[str] | None = set()
-            cursor = depth_end + 1
+            # A choice starts with the first word of one of its alternatives.
+            starts: list[frozenset[str] | None] = []
+            cursor = pos + 1
             while True:
-                words, cursor = _starts(tokens, cursor)
-                if words is None or inner is None:
-                    inner = None
-                else:
-                    inner.update(words)
+                inner, cursor = _items(tokens, cursor)
+                starts.append(inner[0] if inner else None)
                 if cursor >= len(tokens) or tokens[cursor] != "|":
                     break
                 cursor += 1
-            if not decided:
-                # an optional start, or one that can be anything, rules nothing out
-                firsts = None if inner is None or token == "[" else frozenset(inner)
-                decided = True
-            depth_end = cursor + 1
+            known = token == "(" and all(start is not None for start in starts)
+            items.append(frozenset().union(*(s for s in starts if s is not None)) if known else None)
+            pos = cursor + 1
             continue
-        if not decided:
-            if token == "#":
-                firsts = frozenset({_ANY_NUMBER})
-                decided = True
-            elif token.startswith("*"):
-                firsts = None
-                decided = True
-            else:
-                folded = skeleton(token).split(" ")[0]
-                if folded:
-                    firsts = frozenset({folded.translate(_SAME_FIRST_LETTER)})
-                    decided = True
-        depth_end += 1
-    return (firsts if decided else None), depth_end
+        if token == "#":
+            items.append(frozenset({_ANY_NUMBER}))
+        elif token.startswith("*"):
+            items.append(None)
+        else:  # a word: each of its pieces once folded (none for a word that folds away)
+            pieces = skeleton(token).split(" ")
+            items.extend(frozenset({piece.translate(_SAME_FIRST_LETTER)}) for piece in pieces if piece)
+        pos += 1
+    return items, pos
 
 
 def phrases_from_settings(
