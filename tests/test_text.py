@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import itertools
 import math
+import re
 import time
 
 import pytest
@@ -22,6 +23,7 @@ from relpolicy.strategies import (
 )
 from relpolicy.text import (
     CACHED_LENGTH,
+    PhraseBook,
     PhraseSet,
     count_invisible,
     find_original,
@@ -177,6 +179,65 @@ def test_a_phrase_set_reports_which_template_matched() -> None:
     assert [m.start for m in matches] == sorted(m.start for m in matches)
     assert not PhraseSet([])
     assert PhraseSet([]).find("anything") == []
+
+
+#: Templates that use every part of the syntax, over a small vocabulary so that drawn
+#: texts often hold their words: choices of one and of several words, optional words,
+#: gaps, numbers, words that fold (``i'm``), and templates that share words.
+BOOK = {
+    "offer": (
+        "(get|grow) you *2 more (clients|leads)",
+        "your (website|web site) is (old|out of date)",
+        "# new clients",
+        "(i'm|i am) a",
+    ),
+    "call": ("book a [free|quick] call", "(dm|message) me", "free (call|audit)", "a call", "book a"),
+    "reason": ("we met at", "(heard|saw) your *2 (talk|post)", "# (days|weeks) ago", "met", "we met"),
+}
+BOOK_WORDS = sorted(
+    {w for templates in BOOK.values() for t in templates for w in re.findall(r"[a-z']+", t)}
+    | {"7", "12", "x", "and", "we", "you", "I'm", "3"}
+)
+#: Words in the order templates want them, so that drawn texts match often and overlap.
+BOOK_RUNS = ["we met at", "book a call", "get you a lot more clients", "12 new clients", "3 days ago"]
+book_texts = st.lists(st.sampled_from(BOOK_WORDS) | st.sampled_from(BOOK_RUNS), max_size=30).map(" ".join)
+
+
+def alternation(templates: tuple[str, ...], folded: str) -> list[tuple[str, str, int]]:
+    """What one regular expression of all *templates*, in order, finds: the reference."""
+    pattern = re.compile(
+        " (?:" + "|".join(f"(?P<t{i}>{phrase_pattern(t)})" for i, t in enumerate(templates)) + ")(?= )"
+    )
+    found = []
+    for match in pattern.finditer(f" {folded} "):
+        number = int(str(match.lastgroup)[1:])
+        found.append((templates[number], match.group()[1:], match.start()))
+    return found
+
+
+@given(book_texts)
+def test_a_phrase_book_finds_what_one_alternation_per_list_finds(text: str) -> None:
+    folded = skeleton(text)
+    found = PhraseBook(BOOK).matches_in_skeleton(folded)
+    for name, templates in BOOK.items():
+        expected = alternation(templates, folded)
+        assert [(m.template, m.words, m.start) for m in found.get(name, [])] == expected
+        assert (name in found) == bool(expected)  # lists without a match are left out
+    single = PhraseSet(BOOK["offer"]).matches_in_skeleton(folded)
+    assert [(m.template, m.words, m.start) for m in single] == alternation(BOOK["offer"], folded)
+
+
+def test_a_phrase_book_tells_its_lists_apart() -> None:
+    book = PhraseBook({"pitch": ["book a call"], "warm": ["a call", "we met"]})
+    found = book.find("We met last week; book a call?")
+    assert {name: [m.words for m in matches] for name, matches in found.items()} == {
+        "pitch": ["book a call"],
+        "warm": ["we met", "a call"],
+    }
+    assert not PhraseBook({})
+    assert PhraseBook({"empty": []}).find("anything") == {}
+    with pytest.raises(ValueError, match="phrase '\\(a'"):
+        PhraseBook({"bad": ["(a"]})
 
 
 @pytest.mark.parametrize("template", ["(a|b", "a)", "[a] b", "*2 b", "#", "()", "(a|) b", "..."])

@@ -13,7 +13,7 @@ from relpolicy import Vote
 from relpolicy.text import (
     CACHED_LENGTH,
     READ_LENGTH,
-    PhraseSet,
+    PhraseBook,
     clip,
     count_invisible,
     find_original,
@@ -71,6 +71,7 @@ _ADVERTISING = frozenset({"advert", "service_headline"})
 #: Categories read only in the headline.
 _HEADLINE_ONLY = frozenset({"service_headline"})
 _MAX_EVIDENCE = 6
+_DIGIT = re.compile(r"\d")
 _MAX_QUOTE = 160
 
 #: Scores of a clear pitch, of weaker sales signals, and of hidden characters alone.
@@ -140,7 +141,7 @@ class Detector:
             raise ValueError(f"unknown categories: {sorted(unknown)}")
         self.veto = veto
         self.headline = headline
-        self._phrases = {name: PhraseSet((*CATEGORIES[name], *extra.get(name, ()))) for name in CATEGORIES}
+        self._phrases = PhraseBook({name: (*CATEGORIES[name], *extra.get(name, ())) for name in CATEGORIES})
         self._vote_cached = functools.lru_cache(maxsize=8192)(self._vote)
         self._find_cached = functools.lru_cache(maxsize=8192)(self._find)
         self._read_cached = functools.lru_cache(maxsize=8192)(self._read)
@@ -169,19 +170,23 @@ class Detector:
 
     def _read(self, text: str, headline: bool) -> _Found:
         normalized, folded = views(text, limit=READ_LENGTH)
-        found: dict[str, list[tuple[str, str]]] = {}
-        for name, phrases in self._phrases.items():
-            if name in _HEADLINE_ONLY and not headline:
-                continue
-            words = [(match.template, match.words) for match in phrases.matches_in_skeleton(folded)]
-            if name == "claim":
-                words += _numbers(_phrases.CLAIM_NUMBERS, normalized, folded)
-                if "figure" in normalized:
-                    words += [("#", m.group()) for m in _phrases.CLAIM_FIGURE_WORDS.finditer(normalized)]
-            elif name == "price":
-                words += [("#", m.group()) for m in _phrases.PRICE_NUMBERS.finditer(normalized)]
-            if words:
-                found[name] = words
+        found = {
+            name: [(match.template, match.words) for match in matches]
+            for name, matches in self._phrases.matches_in_skeleton(folded).items()
+            if headline or name not in _HEADLINE_ONLY
+        }
+        # Numbers are read in the light view, where "$50k/month" still reads as written;
+        # every claim or price written in figures has a digit.
+        if _DIGIT.search(normalized) or _DIGIT.search(folded):
+            claims = _numbers(_phrases.CLAIM_NUMBERS, normalized, folded)
+            prices = [("#", m.group()) for m in _phrases.PRICE_NUMBERS.finditer(normalized)]
+            for name, words in (("claim", claims), ("price", prices)):
+                if words:
+                    found[name] = found.get(name, []) + words
+        if "figure" in normalized:
+            figures = [("#", m.group()) for m in _phrases.CLAIM_FIGURE_WORDS.finditer(normalized)]
+            if figures:
+                found["claim"] = found.get("claim", []) + figures
         text = clip(text, 5 * READ_LENGTH)
         return _Found(found, count_invisible(text), has_mixed_scripts(text))
 

@@ -13,6 +13,7 @@ from relpolicy import Vote
 from relpolicy.text import (
     CACHED_LENGTH,
     READ_LENGTH,
+    PhraseBook,
     PhraseSet,
     find_original,
     find_phrases,
@@ -269,7 +270,7 @@ class Reviewer:
 
     def __init__(self, extra: Mapping[str, tuple[str, ...]] | None = None, *, pitches: Detector) -> None:
         extra = extra or {}
-        self._phrases = {name: PhraseSet((*CATEGORIES[name], *extra.get(name, ()))) for name in CATEGORIES}
+        self._phrases = PhraseBook({name: (*CATEGORIES[name], *extra.get(name, ())) for name in CATEGORIES})
         self._pitches = pitches
         self._cached = functools.lru_cache(maxsize=8192)(self._review)
         self._vote_cached = functools.lru_cache(maxsize=8192)(self._vote)
@@ -311,10 +312,8 @@ class Reviewer:
         normalized, folded = views(text, limit=READ_LENGTH)
         if not folded:
             return NO_NOTE
-        found = {
-            name: [m.words for m in phrases.matches_in_skeleton(folded)]
-            for name, phrases in self._phrases.items()
-        }
+        matches = self._phrases.matches_in_skeleton(folded)
+        found = {name: [m.words for m in matches.get(name, ())] for name in CATEGORIES}
         named = [group for group in groups if find_phrases(normalized, [normalize(group)])]
         found["reason"] += named
         found["personal"] += named

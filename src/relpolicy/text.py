@@ -16,7 +16,8 @@ should therefore compare folded text with folded phrases. Two views are offered:
     The view for matching words: `normalize`, then punctuation as word breaks,
     apostrophes dropped (``i'm`` is ``im``) and digits or symbols inside words read
     as the letters they stand for (``w3bs1te`` is ``website``, ``$ales`` is ``sales``).
-    Compare it with the skeleton of a phrase, which `phrase_pattern` and `PhraseSet` do.
+    Compare it with the skeleton of a phrase, which `phrase_pattern`, `PhraseSet` and
+    `PhraseBook` do.
 
 Both are idempotent (folding folded text changes nothing), never raise (lone
 surrogates and control characters included) and take time linear in the text: they are
@@ -36,7 +37,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -46,6 +47,7 @@ from ._hints import close_matches
 __all__ = [
     "CACHED_LENGTH",
     "READ_LENGTH",
+    "PhraseBook",
     "PhraseMatch",
     "PhraseSet",
     "clip",
@@ -396,26 +398,41 @@ _TEMPLATE_TOKEN = re.compile(r"\*[1-9]?|[()\[\]|#]|[^\s()\[\]|#*]+")
 _LETTER_FORMS = {"i": "[il1]", "l": "[il1]", "o": "[o0]", "e": "[e3]", "a": "[a4]", "s": "[s5]", "t": "[t7]"}
 
 
-def _word_pattern(word: str) -> str:
-    folded = skeleton(word)
-    return "".join(" " if c == " " else _LETTER_FORMS.get(c) or re.escape(c) for c in folded)
+#: One item of a template: the words one of which starts a match of it, and the words
+#: one of which a text must hold for it to match (``None``: anything, or nothing), each
+#: folded with `_SAME_FIRST_LETTER`.
+_Item = tuple["frozenset[str] | None", "frozenset[str] | None"]
+_ANYTHING: _Item = (None, None)
+
+
+class _Compiled(NamedTuple):
+    """A template, or a part of one, compiled: its expression, items and word count."""
+
+    source: str
+    items: tuple[_Item, ...]
+    words: int
 
 
 class _Template:
-    """A recursive-descent reader of one phrase template."""
+    """A recursive-descent reader of one phrase template.
+
+    Choices are compiled once and shared: the word lists that many templates embed (the
+    kinds of business a pitch aims at, say) are read the first time only.
+    """
 
     def __init__(self, template: str) -> None:
         self.template = template
-        self.tokens = _TEMPLATE_TOKEN.findall(template)
+        self.tokens = tuple(_TEMPLATE_TOKEN.findall(template))
         self.pos = 0
-        self.words = 0
 
     def error(self, problem: str) -> ValueError:
         return ValueError(f"phrase {self.template!r}: {problem}")
 
-    def sequence(self, first: bool) -> str:
+    def sequence(self, first: bool) -> _Compiled:
         """Items up to a closing bracket or ``|``; the *first* one without its space."""
         parts: list[str] = []
+        items: list[_Item] = []
+        words = 0
         tokens = self.tokens
         while self.pos < len(tokens) and tokens[self.pos] not in (")", "]", "|"):
             token = tokens[self.pos]
@@ -423,21 +440,39 @@ class _Template:
             if first and (token == "[" or token.startswith("*")):
                 raise self.error("must start with a word, a '(...)' choice or '#'")
             if token in ("(", "["):
-                parts.append(self.group(token, first))
+                choice = self.choice(token, first)
+                parts.append(choice.source)
+                items.extend(choice.items)
+                words += choice.words
             elif token.startswith("*"):
                 parts.append(f"(?:{_GAP_WORD}){{0,{token[1:] or 3}}}")
+                items.append(_ANYTHING)
             elif token == "#":
                 parts.append(_NUMBER[first:])
+                items.append((_NUMBER_ITEM, _NUMBER_ITEM))
             else:
-                word = _word_pattern(token)
-                if not word:
+                pattern, pieces = _word(token)
+                if not pattern:
                     continue
-                self.words += 1
-                parts.append(word if first else " " + word)
+                words += 1
+                parts.append(pattern if first else " " + pattern)
+                items.extend((piece, piece) for piece in pieces)
             first = False
-        return "".join(parts)
+        return _Compiled("".join(parts), tuple(items), words)
 
-    def group(self, opener: str, first: bool) -> str:
+    def choice(self, opener: str, first: bool) -> _Compiled:
+        """The choice opened by *opener* just before ``self.pos``, read or remembered."""
+        end = _closing(self.tokens, self.pos)
+        key = (self.tokens[self.pos - 1 : end], first)
+        compiled = _CHOICES.get(key)
+        if compiled is None:
+            compiled = self.group(opener, first)
+            if len(_CHOICES) < _CHOICES_KEPT:
+                _CHOICES[key] = compiled
+        self.pos = end
+        return compiled
+
+    def group(self, opener: str, first: bool) -> _Compiled:
         closer = ")" if opener == "(" else "]"
         choices = [self.sequence(first)]
         while self.pos < len(self.tokens) and self.tokens[self.pos] == "|":
@@ -448,17 +483,60 @@ class _Template:
         if self.tokens[self.pos] != closer:
             raise self.error(f"{opener!r} is closed by {self.tokens[self.pos]!r}")
         self.pos += 1
-        if opener == "(" and not all(choices):
+        sources = [choice.source for choice in choices]
+        words = sum(choice.words for choice in choices)
+        if opener == "[":
+            return _Compiled("(?:" + "|".join(sources) + ")?", (_ANYTHING,), words)
+        if not all(sources):
             raise self.error("an alternative in '(...)' is empty; use '[...]' for optional words")
-        return "(?:" + "|".join(choices) + ")" + ("?" if opener == "[" else "")
+        # A choice starts with the first word of one of its alternatives, and needs one
+        # of the words that its alternatives need (the rarest of each).
+        starts = [choice.items[0][0] if choice.items else None for choice in choices]
+        needs = [_rarest(need for _start, need in choice.items) for choice in choices]
+        return _Compiled("(?:" + "|".join(sources) + ")", ((_union(starts), _union(needs)),), words)
 
-    def compile(self) -> str:
-        source = self.sequence(first=True)
+    def compile(self) -> _Compiled:
+        compiled = self.sequence(first=True)
         if self.pos != len(self.tokens):
             raise self.error(f"unexpected {self.tokens[self.pos]!r}")
-        if not self.words:
+        if not compiled.words:
             raise self.error("has no word to look for")
-        return source
+        return compiled
+
+
+#: Choices already compiled, by their tokens (and whether they start a template).
+_CHOICES: dict[tuple[tuple[str, ...], bool], _Compiled] = {}
+_CHOICES_KEPT = 4096
+_NUMBER_ITEM = frozenset({"#"})
+
+
+def _closing(tokens: tuple[str, ...], pos: int) -> int:
+    """Where the choice whose first token is before *pos* ends (past its closer)."""
+    depth = 1
+    while pos < len(tokens):
+        token = tokens[pos]
+        pos += 1
+        if token in ("(", "["):
+            depth += 1
+        elif token in (")", "]"):
+            depth -= 1
+            if not depth:
+                return pos
+    return pos
+
+
+@functools.lru_cache(maxsize=4096)
+def _word(word: str) -> tuple[str, tuple[frozenset[str], ...]]:
+    """The expression of a template's *word*, and its pieces as the index files them."""
+    folded = word if word.isascii() and word.isalpha() and word.islower() else skeleton(word)
+    pattern = "".join(" " if c == " " else _LETTER_FORMS.get(c) or re.escape(c) for c in folded)
+    pieces = tuple(frozenset({piece.translate(_SAME_FIRST_LETTER)}) for piece in folded.split(" ") if piece)
+    return pattern, pieces
+
+
+@functools.lru_cache(maxsize=1024)
+def _compile(template: str) -> _Compiled:
+    return _Template(template).compile()
 
 
 def phrase_pattern(template: str) -> str:
@@ -486,7 +564,7 @@ def phrase_pattern(template: str) -> str:
         ValueError: The template's brackets do not match, it starts with an optional
             part, or it has no word.
     """
-    return _Template(template).compile()
+    return _compile(template).source
 
 
 @attrs.frozen
@@ -501,10 +579,154 @@ class PhraseMatch:
     start: int
 
 
-class PhraseSet:
-    """Phrase templates compiled once into one expression, matched against skeletons.
+class PhraseBook:
+    """Named lists of phrase templates, all matched against a skeleton in one pass.
+
+    A rule that looks for several kinds of wording (an offer, a claim, a call to action)
+    keeps each kind in its own list, and asks once per text which of them occur. Each
+    list is matched as a `PhraseSet` of it would be; what is shared is the work: the
+    text's words are looked up once, and a template is only tried where the words it
+    cannot do without all stand in the text, so most templates are never tried at all.
 
     Build it when a rule is configured (or at import), never per request.
+
+    Args:
+        lists: Phrase templates in the syntax of `phrase_pattern`, by list name.
+
+    Raises:
+        ValueError: A template is not valid; the message quotes it.
+    """
+
+    __slots__ = (
+        "_always",
+        "_by_key",
+        "_firsts",
+        "_keys",
+        "_list_of",
+        "_needs_all",
+        "_needs_one_of",
+        "_patterns",
+        "_sources",
+        "lists",
+    )
+
+    def __init__(self, lists: Mapping[str, Iterable[str]]) -> None:
+        #: The templates by list name, in the order given.
+        self.lists: dict[str, tuple[str, ...]] = {name: tuple(templates) for name, templates in lists.items()}
+        # Every template of every list gets a number: lists in order, templates in order.
+        self._list_of: list[tuple[str, str]] = [
+            (name, template) for name, templates in self.lists.items() for template in templates
+        ]
+        compiled = [_compile(template) for _name, template in self._list_of]
+        self._sources = tuple(entry.source for entry in compiled)
+        # (compiled on first use: a program that never reads a note never pays for them)
+        self._patterns: list[re.Pattern[str] | None] = [None] * len(self._sources)
+        self._firsts = tuple(entry.items[0][0] if entry.items else None for entry in compiled)
+        requires = [tuple(need for _first, need in entry.items if need is not None) for entry in compiled]
+        # A template can only match a text that holds every word it needs, and one word
+        # of each choice it needs one of.
+        self._needs_all = tuple(
+            frozenset().union(*(need for need in needs if len(need) == 1)) for needs in requires
+        )
+        self._needs_one_of = tuple(tuple(need for need in needs if len(need) > 1) for needs in requires)
+        # Each template is filed under the rarest word it cannot do without: a text that
+        # holds none of its forms cannot match it. A template that needs no word at all
+        # (one made of a number and gaps) is always tried.
+        by_key: dict[str, list[int]] = {}
+        always: list[int] = []
+        for number, needs in enumerate(requires):
+            if not needs:
+                always.append(number)
+                continue
+            for word in min(needs, key=_commonness):
+                by_key.setdefault(word, []).append(number)
+        self._by_key = {word: tuple(numbers) for word, numbers in by_key.items()}
+        self._keys = frozenset(by_key)
+        self._always = tuple(always)
+
+    def matches_in_skeleton(self, folded: str) -> dict[str, list[PhraseMatch]]:
+        """The matches of each list in *folded*, a text already passed through `skeleton`.
+
+        Returns:
+            By list name (only the lists that match), every non-overlapping match, as
+            one alternation of the list's templates would find them: leftmost first,
+            and at one place the first template (in the order given) that matches there.
+        """
+        if not folded or not self._sources:
+            return {}
+        padded, same, present = _text_words(folded)
+        hits = self._keys & present  # (a set's intersection walks the smaller set)
+        if not hits and not self._always:
+            return {}  # the usual case: the text holds no word that a template needs
+        candidates = set(self._always)
+        index = self._by_key
+        for word in hits:
+            candidates.update(index[word])
+        needs_all, needs_one_of = self._needs_all, self._needs_one_of
+        firsts, list_of = self._firsts, self._list_of
+        starts_by_list: dict[str, dict[int, list[int]]] = {}
+        for number in candidates:
+            if not needs_all[number] <= present:
+                continue
+            choices = needs_one_of[number]
+            if choices and not all(not need.isdisjoint(present) for need in choices):
+                continue
+            starts = starts_by_list.setdefault(list_of[number][0], {})
+            first = firsts[number]
+            if first is None:  # a template that may start with any word
+                for anywhere in self._pattern(number).finditer(padded):
+                    starts.setdefault(anywhere.start(), []).append(number)
+                continue
+            for word in first & present:
+                for position in _positions(same, padded, word):
+                    starts.setdefault(position, []).append(number)
+        found: dict[str, list[PhraseMatch]] = {}
+        for name in self.lists:
+            starts_here = starts_by_list.get(name)
+            if starts_here:
+                matches = self._resolve(padded, starts_here)
+                if matches:
+                    found[name] = matches
+        return found
+
+    def _resolve(self, padded: str, starts: dict[int, list[int]]) -> list[PhraseMatch]:
+        """The leftmost non-overlapping matches, trying at each start the templates given."""
+        matches: list[PhraseMatch] = []
+        cursor = 0
+        for start in sorted(starts):
+            if start < cursor:
+                continue
+            for number in sorted(set(starts[start])):
+                match = self._pattern(number).match(padded, start)
+                if match is not None:
+                    matches.append(PhraseMatch(self._list_of[number][1], match.group()[1:], start))
+                    cursor = match.end()
+                    break
+        return matches
+
+    def _pattern(self, number: int) -> re.Pattern[str]:
+        """Template *number*'s expression, compiled the first time it is needed."""
+        pattern = self._patterns[number]
+        if pattern is None:
+            pattern = self._patterns[number] = re.compile(f" (?:{self._sources[number]})(?= )")
+        return pattern
+
+    def find(self, text: str) -> dict[str, list[PhraseMatch]]:
+        """The matches of each list in the skeleton of *text* (see `matches_in_skeleton`)."""
+        return self.matches_in_skeleton(skeleton(text))
+
+    def __bool__(self) -> bool:
+        return bool(self._sources)
+
+    def __repr__(self) -> str:
+        return f"PhraseBook({self.lists!r})"
+
+
+class PhraseSet:
+    """Phrase templates compiled once, matched against skeletons.
+
+    Build it when a rule is configured (or at import), never per request. To look for
+    several lists of templates in the same text, a `PhraseBook` does it in one pass.
 
     Args:
         templates: Phrase templates in the syntax of `phrase_pattern`.
@@ -513,30 +735,12 @@ class PhraseSet:
         ValueError: A template is not valid; the message quotes it.
     """
 
-    __slots__ = ("_alone", "_always", "_by_first_word", "_requires", "_sources", "templates")
+    __slots__ = ("_book", "templates")
 
     def __init__(self, templates: Iterable[str]) -> None:
         #: The templates, in the order given.
         self.templates: tuple[str, ...] = tuple(templates)
-        sources = [phrase_pattern(t) for t in self.templates]
-        # Each template on its own, tried only where one of its first words stands: a
-        # text holds the first words of few templates, so most are never tried at all.
-        # (compiled on first use: a program that never reads a note never pays for them)
-        self._sources = tuple(sources)
-        self._alone: list[re.Pattern[str] | None] = [None] * len(sources)
-        by_first_word: dict[str, list[int]] = {}
-        always: list[int] = []
-        for index, template in enumerate(self.templates):
-            firsts = _first_words(template)
-            if firsts is None:
-                always.append(index)
-            for word in firsts or ():
-                by_first_word.setdefault(word, []).append(index)
-        self._by_first_word = {word: tuple(indexes) for word, indexes in by_first_word.items()}
-        self._always = tuple(always)
-        # And it can only match a text that holds, for each word it cannot do without,
-        # that word (or one of the alternatives for it).
-        self._requires = tuple(_required_words(template) for template in self.templates)
+        self._book = PhraseBook({"": self.templates})
 
     def matches_in_skeleton(self, folded: str) -> Iterator[PhraseMatch]:
         """Every non-overlapping match in *folded*, a text already passed through `skeleton`.
@@ -544,47 +748,7 @@ class PhraseSet:
         As one alternation of all the templates would find them: leftmost first, and at
         one place the first template (in the order given) that matches there.
         """
-        if not self.templates or not folded:
-            return
-        present = _word_set(folded)
-        index = self._by_first_word
-        hits = present.intersection(index) if len(present) < len(index) else index.keys() & present
-        if not hits and not self._always:
-            return  # the usual case: the text holds none of the words a template starts with
-        requires = self._requires
-        positions = _word_positions(folded)
-        starts: dict[int, list[int]] = {}
-        for word in hits:
-            numbers = [
-                number
-                for number in index[word]
-                if all(not need.isdisjoint(present) for need in requires[number])
-            ]
-            if numbers:
-                for position in positions[word]:
-                    starts.setdefault(position, []).extend(numbers)
-        padded = f" {folded} "
-        for number in self._always:  # templates that may start with any word, or a number
-            if all(not need.isdisjoint(present) for need in requires[number]):
-                for anywhere in self._pattern(number).finditer(padded):
-                    starts.setdefault(anywhere.start(), []).append(number)
-        cursor = 0
-        for start in sorted(starts):
-            if start < cursor:
-                continue
-            for number in sorted(set(starts[start])):
-                match = self._pattern(number).match(padded, start)
-                if match is not None:
-                    yield PhraseMatch(self.templates[number], match.group()[1:], start)
-                    cursor = match.end()
-                    break
-
-    def _pattern(self, number: int) -> re.Pattern[str]:
-        """Template *number*'s expression, compiled the first time it is needed."""
-        pattern = self._alone[number]
-        if pattern is None:
-            pattern = self._alone[number] = re.compile(f" (?:{self._sources[number]})(?= )")
-        return pattern
+        return iter(self._book.matches_in_skeleton(folded).get("", ()))
 
     def find(self, text: str) -> list[PhraseMatch]:
         """Every non-overlapping match in the skeleton of *text*."""
@@ -598,87 +762,69 @@ class PhraseSet:
 
 
 #: Folds the letters a phrase's word may be written with (see `_LETTER_FORMS`) to one,
-#: so that a text's words can be looked up among the templates' first words.
+#: so that a text's words can be looked up among the words templates need.
 _SAME_FIRST_LETTER = str.maketrans({"l": "i", "1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t"})
-
-
-@functools.lru_cache(maxsize=256)
-def _word_positions(folded: str) -> dict[str, list[int]]:
-    """Where each word of a skeleton stands: the offset of the space before it in
-    ``" " + folded + " "``, by the word folded with `_SAME_FIRST_LETTER`.
-
-    Cached: every phrase set a rule tries on a text looks its words up here.
-    """
-    positions: dict[str, list[int]] = {}
-    offset = 0
-    for word, same in zip(folded.split(" "), folded.translate(_SAME_FIRST_LETTER).split(" "), strict=True):
-        positions.setdefault(same, []).append(offset)
-        if word.isdecimal() and len(word) <= _LONGEST_NUMBER:
-            positions.setdefault(_ANY_NUMBER, []).append(offset)  # where a '#' can stand
-        offset += len(word) + 1
-    return positions
-
-
-#: The first word of a template that starts with a number (``#``), and of a text's
-#: words that are numbers (as many digits as ``#`` takes).
+#: The word that stands for a number (``#``) among the words a template needs, and the
+#: numbers of a text that it finds (as many digits as ``#`` takes).
 _ANY_NUMBER = "#"
-_LONGEST_NUMBER = 9
+_NUMBER_WORD = re.compile(r" \d{1,9}(?= )")  # (a literal first: the engine skips to each space)
 
 
 @functools.lru_cache(maxsize=256)
-def _word_set(folded: str) -> frozenset[str]:
-    """The words of a skeleton as `_word_positions` keys them, as a set."""
-    return frozenset(_word_positions(folded))
+def _text_words(folded: str) -> tuple[str, str, frozenset[str]]:
+    """A skeleton padded with a space at each end, the same folded with
+    `_SAME_FIRST_LETTER`, and the set of its words so folded (``#`` if it holds a number).
+
+    Cached: every phrase book a rule tries on a text looks its words up here.
+    """
+    padded = f" {folded} "
+    same = padded.translate(_SAME_FIRST_LETTER)
+    words = set(same[1:-1].split(" "))
+    if _NUMBER_WORD.search(padded):
+        words.add(_ANY_NUMBER)
+    return padded, same, frozenset(words)
 
 
-def _required_words(template: str) -> tuple[frozenset[str], ...]:
-    """For each part of *template* that every match must contain, the words (folded with
-    `_SAME_FIRST_LETTER`) of which a text must hold one for the template to match."""
-    return tuple(need for need in _template_items(template) if need is not None)
+def _positions(same: str, padded: str, word: str) -> Iterator[int]:
+    """Where *word* stands in a text: the offsets of the space before it."""
+    if word == _ANY_NUMBER:
+        yield from (number.start() for number in _NUMBER_WORD.finditer(padded))
+        return
+    needle = f" {word} "
+    position = same.find(needle)
+    while position >= 0:
+        yield position
+        position = same.find(needle, position + 1)
 
 
-def _first_words(template: str) -> frozenset[str] | None:
-    """The words a match of *template* can start with, folded with `_SAME_FIRST_LETTER`
-    (``#`` for a number); ``None`` when it can start with anything."""
-    items = _template_items(template)
-    return items[0] if items else None
+#: Words so common that most notes hold them: a template is filed under a rarer word it
+#: needs where it has one (folded with `_SAME_FIRST_LETTER`, as the index is).
+_COMMON_WORDS = frozenset(
+    {
+        "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "for", "from", "get", "have",
+        "i", "im", "in", "is", "it", "me", "my", "new", "of", "on", "or", "our", "so", "that", "the",
+        "this", "to", "we", "wiii", "with", "you", "your",  # ("wiii": "will" as the index spells it)
+    }
+)  # fmt: skip
 
 
-def _template_items(template: str) -> tuple[frozenset[str] | None, ...]:
-    """Each item of *template* in order, as the words one of which stands where it
-    matches; ``None`` for an item that can be anything or nothing."""
-    items, _ = _items(_TEMPLATE_TOKEN.findall(template), 0)
-    return tuple(items)
+@functools.lru_cache(maxsize=4096)
+def _commonness(need: frozenset[str]) -> tuple[int, int]:
+    """How likely a text is to hold one of the words in *need*: common words, then many."""
+    return (sum(word in _COMMON_WORDS or word == _ANY_NUMBER for word in need), len(need))
 
 
-def _items(tokens: list[str], pos: int) -> tuple[list[frozenset[str] | None], int]:
-    """The items of the sequence of *tokens* at *pos*, and where that sequence ends."""
-    items: list[frozenset[str] | None] = []
-    while pos < len(tokens) and tokens[pos] not in (")", "]", "|"):
-        token = tokens[pos]
-        if token in ("(", "["):
-            # A choice starts with the first word of one of its alternatives.
-            starts: list[frozenset[str] | None] = []
-            cursor = pos + 1
-            while True:
-                inner, cursor = _items(tokens, cursor)
-                starts.append(inner[0] if inner else None)
-                if cursor >= len(tokens) or tokens[cursor] != "|":
-                    break
-                cursor += 1
-            known = token == "(" and all(start is not None for start in starts)
-            items.append(frozenset().union(*(s for s in starts if s is not None)) if known else None)
-            pos = cursor + 1
-            continue
-        if token == "#":
-            items.append(frozenset({_ANY_NUMBER}))
-        elif token.startswith("*"):
-            items.append(None)
-        else:  # a word: each of its pieces once folded (none for a word that folds away)
-            pieces = skeleton(token).split(" ")
-            items.extend(frozenset({piece.translate(_SAME_FIRST_LETTER)}) for piece in pieces if piece)
-        pos += 1
-    return items, pos
+def _union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
+    """All the words of *sets*; ``None`` when one of them is ``None`` (anything goes)."""
+    known = [words for words in sets if words is not None]
+    if len(known) < len(sets):
+        return None
+    return frozenset().union(*known)
+
+
+def _rarest(needs: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
+    """The need that a text is least likely to meet; ``None`` when there is none."""
+    return min((need for need in needs if need is not None), key=_commonness, default=None)
 
 
 def phrases_from_settings(
@@ -865,6 +1011,12 @@ def find_original(text: str, words: str, *, limit: int = _FIND_ORIGINAL_LIMIT) -
     Returns:
         The part of the text, or ``None`` when it cannot be found.
     """
+    if len(text) <= CACHED_LENGTH and limit == _FIND_ORIGINAL_LIMIT:
+        return _find_original_cached(text, words)  # several rules quote the same words
+    return _find_original(text, words, limit)
+
+
+def _find_original(text: str, words: str, limit: int = _FIND_ORIGINAL_LIMIT) -> str | None:
     wanted = _comparable(words)
     if not wanted:
         return None
@@ -888,6 +1040,9 @@ def find_original(text: str, words: str, *, limit: int = _FIND_ORIGINAL_LIMIT) -
         if found >= 0:
             return text[positions[found] : positions[found + len(wanted) - 1] + 1]
     return None
+
+
+_find_original_cached = functools.lru_cache(maxsize=8192)(_find_original)
 
 
 def _find_in_ascii(text: str, wanted: str) -> str | None:
@@ -933,5 +1088,6 @@ def _letters(text: str, bangs: bool) -> tuple[str, tuple[int, ...]]:
 _letters_cached = functools.lru_cache(maxsize=1024)(_letters)
 
 
+@functools.lru_cache(maxsize=4096)
 def _comparable(words: str) -> str:
     return "".join(c for c in normalize(words).translate(_SAME_LETTER) if c.isalnum() or c in "$@")
