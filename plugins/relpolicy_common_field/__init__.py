@@ -54,8 +54,24 @@ _SETTINGS = ("complementary", "default_complementary")
 class Settings:
     """The rule's prepared settings."""
 
-    #: Which fields count as complementary.
-    complements: Complements = attrs.field(factory=Complements.default)
+    #: Pairs of complementary fields from the configuration.
+    pairs: Complements = attrs.field(factory=Complements)
+    #: Whether relpolicy's default pairs count too.
+    use_default: bool = True
+
+    @property
+    def complements(self) -> Complements:
+        """Which fields count as complementary.
+
+        The default pairs are resolved on first use: resolving builds `relpolicy.fields`'
+        tables, which a policy that never meets a profile with a field does not need.
+        """
+        return _with_default(self.pairs) if self.use_default else self.pairs
+
+
+@functools.lru_cache(maxsize=64)
+def _with_default(pairs: Complements) -> Complements:
+    return Complements.default().with_pairs(pairs.pairs)
 
 
 @hookimpl
@@ -89,8 +105,7 @@ def relpolicy_configure(settings: Mapping[str, Any], config: Config) -> Settings
             except LookupError as exc:
                 raise ConfigError(f"{where}.complementary[{index}][{side}]: {exc}") from None
         resolved.append((sides[0], sides[1]))
-    start = Complements.default() if use_default else Complements()
-    return Settings(start.with_pairs(resolved))
+    return Settings(Complements(tuple(resolved)), use_default)
 
 
 def _type(value: object) -> str:
