@@ -39,6 +39,8 @@ _NOT_A_JOB = frozenset(
     }
 )  # fmt: skip
 _WINDOW = 4
+#: The words a wish for a job starts with.
+_WISH_STARTS = _SEEKING | {"open"}
 #: Words by which a note's writer speaks of themselves, looked for just before a signal.
 _FIRST_PERSON = frozenset({"i", "im", "ive", "my", "me", "myself"})
 
@@ -124,6 +126,8 @@ class Phrases:
     #: Each phrase as its folded words.
     words: tuple[tuple[str, ...], ...] = attrs.field(converter=_as_words)
     _by_first: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(init=False, eq=False, repr=False)
+    #: The words a phrase can start with.
+    first_words: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, list[tuple[str, ...]]] = {}
@@ -131,6 +135,7 @@ class Phrases:
             index.setdefault(words[0], []).append(words)
         by_first = {first: tuple(sorted(found, key=len, reverse=True)) for first, found in index.items()}
         object.__setattr__(self, "_by_first", by_first)
+        object.__setattr__(self, "first_words", frozenset(by_first))
 
     def end_of(self, words: list[str], i: int) -> int | None:
         """Where the longest phrase that starts at ``words[i]`` ends (exclusive), or ``None``."""
@@ -169,12 +174,15 @@ def seeking_work(text: str, first_person: bool, phrases: Phrases = SEEKERS) -> s
     """
     folded = normalize(text[:MAX_TEXT])
     words = _TOKEN.findall(folded)
+    starts = phrases.first_words | _WISH_STARTS
+    if starts.isdisjoint(words):
+        return None  # the usual case: no word of the text can start what is looked for
     audience = False
     for i, word in enumerate(words):
         if word in _SEGMENT_ENDS:
             audience = False
             continue
-        if not audience:
+        if not audience and word in starts:
             end = phrases.end_of(words, i) or _job_wanted_end(words, i)
             if end and (not first_person or _FIRST_PERSON.intersection(words[max(0, i - _WINDOW) : i + 1])):
                 spans = [m.span() for m in itertools.islice(_TOKEN.finditer(folded), end)]
