@@ -602,11 +602,13 @@ class PhraseBook:
         "_by_key",
         "_firsts",
         "_keys",
-        "_list_of",
+        "_list_names",
+        "_list_number",
         "_needs_all",
         "_needs_one_of",
         "_patterns",
         "_sources",
+        "_templates",
         "lists",
     )
 
@@ -614,10 +616,12 @@ class PhraseBook:
         #: The templates by list name, in the order given.
         self.lists: dict[str, tuple[str, ...]] = {name: tuple(templates) for name, templates in lists.items()}
         # Every template of every list gets a number: lists in order, templates in order.
-        self._list_of: list[tuple[str, str]] = [
-            (name, template) for name, templates in self.lists.items() for template in templates
-        ]
-        compiled = [_compile(template) for _name, template in self._list_of]
+        self._list_names = tuple(self.lists)
+        self._list_number = tuple(
+            number for number, templates in enumerate(self.lists.values()) for _template in templates
+        )
+        self._templates = tuple(template for templates in self.lists.values() for template in templates)
+        compiled = [_compile(template) for template in self._templates]
         self._sources = tuple(entry.source for entry in compiled)
         # (compiled on first use: a program that never reads a note never pays for them)
         self._patterns: list[re.Pattern[str] | None] = [None] * len(self._sources)
@@ -662,46 +666,47 @@ class PhraseBook:
         index = self._by_key
         for word in hits:
             candidates.update(index[word])
-        needs_all, needs_one_of = self._needs_all, self._needs_one_of
-        firsts, list_of = self._firsts, self._list_of
-        starts_by_list: dict[str, dict[int, list[int]]] = {}
+        needs_all, needs_one_of, firsts = self._needs_all, self._needs_one_of, self._firsts
+        patterns = self._patterns
+        # Every match of every candidate where one of its first words stands, as
+        # (list, start, template, match): sorted, the first match at each start wins.
+        found: list[tuple[int, int, int, re.Match[str]]] = []
         for number in candidates:
             if not needs_all[number] <= present:
                 continue
             choices = needs_one_of[number]
             if choices and not all(not need.isdisjoint(present) for need in choices):
                 continue
-            starts = starts_by_list.setdefault(list_of[number][0], {})
+            pattern = patterns[number] or self._pattern(number)
+            which = self._list_number[number]
             first = firsts[number]
-            if first is None:  # a template that may start with any word
-                for anywhere in self._pattern(number).finditer(padded):
-                    starts.setdefault(anywhere.start(), []).append(number)
+            if first is None:  # a template that may start with any word: a match at each place
+                match = pattern.search(padded)
+                while match is not None:
+                    found.append((which, match.start(), number, match))
+                    match = pattern.search(padded, match.start() + 1)
                 continue
+            match_at = pattern.match
             for word in first & present:
                 for position in _positions(same, padded, word):
-                    starts.setdefault(position, []).append(number)
-        found: dict[str, list[PhraseMatch]] = {}
-        for name in self.lists:
-            starts_here = starts_by_list.get(name)
-            if starts_here:
-                matches = self._resolve(padded, starts_here)
-                if matches:
-                    found[name] = matches
-        return found
-
-    def _resolve(self, padded: str, starts: dict[int, list[int]]) -> list[PhraseMatch]:
-        """The leftmost non-overlapping matches, trying at each start the templates given."""
-        matches: list[PhraseMatch] = []
-        cursor = 0
-        for start in sorted(starts):
-            if start < cursor:
+                    match = match_at(padded, position)
+                    if match is not None:
+                        found.append((which, position, number, match))
+        if not found:
+            return {}
+        found.sort(key=_list_start_template)
+        names, templates = self._list_names, self._templates
+        matches: dict[str, list[PhraseMatch]] = {}
+        cursor, current = 0, -1
+        for which, start, number, match in found:
+            if which != current:
+                cursor, current = 0, which
+            elif start < cursor:
                 continue
-            for number in sorted(set(starts[start])):
-                match = self._pattern(number).match(padded, start)
-                if match is not None:
-                    matches.append(PhraseMatch(self._list_of[number][1], match.group()[1:], start))
-                    cursor = match.end()
-                    break
+            matches.setdefault(names[which], []).append(
+                PhraseMatch(templates[number], match.group()[1:], start)
+            )
+            cursor = match.end()
         return matches
 
     def _pattern(self, number: int) -> re.Pattern[str]:
@@ -759,6 +764,11 @@ class PhraseSet:
 
     def __repr__(self) -> str:
         return f"PhraseSet({list(self.templates)!r})"
+
+
+def _list_start_template(found: tuple[int, int, int, re.Match[str]]) -> tuple[int, int, int]:
+    """How `PhraseBook` orders the matches it found: by list, start, then template."""
+    return found[:3]
 
 
 #: Folds the letters a phrase's word may be written with (see `_LETTER_FORMS`) to one,
@@ -1034,7 +1044,7 @@ def _find_original(text: str, words: str, limit: int = _FIND_ORIGINAL_LIMIT) -> 
         if quoted is not None:
             return quoted
     read = _letters_cached if len(text) <= CACHED_LENGTH else _letters
-    for bangs in (True, False):  # "!" and "|" read as "i" inside words only
+    for bangs in _BANG_READINGS:
         letters, positions = read(text, bangs)
         found = letters.find(wanted)
         if found >= 0:
@@ -1054,7 +1064,8 @@ def _find_in_ascii(text: str, wanted: str) -> str | None:
     """
     lowered = text.lower()
     pattern = _spread(wanted)
-    for view in (lowered, lowered.translate(_BANGS_SKIPPED)):
+    in_words = _BANG_IN_ASCII_WORD.sub("i", lowered).translate(_BANGS_SKIPPED)
+    for view in (in_words, lowered, lowered.translate(_BANGS_SKIPPED)):
         match = pattern.search(view.translate(_SAME_LETTER))
         if match is not None:
             return text[match.start() : match.end()]
@@ -1062,6 +1073,10 @@ def _find_in_ascii(text: str, wanted: str) -> str | None:
 
 
 _BANGS_SKIPPED = str.maketrans("!|", "  ")
+_BANG_IN_ASCII_WORD = re.compile(r"(?<=[a-z])[!|](?=[a-z])")
+#: How `find_original` may read ``!`` and ``|``: as ``i`` between two letters (as
+#: `skeleton` reads them), as ``i`` everywhere, or not at all.
+_BANG_READINGS = ("word", "all", "none")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1070,19 +1085,37 @@ def _spread(wanted: str) -> re.Pattern[str]:
     return re.compile("[^a-z0-9$@]*".join(re.escape(c) for c in wanted))
 
 
-def _letters(text: str, bangs: bool) -> tuple[str, tuple[int, ...]]:
-    """The letters, digits, ``$`` and ``@`` of *text* folded, and where each comes from."""
+def _letters(text: str, bangs: str) -> tuple[str, tuple[int, ...]]:
+    """The letters, digits, ``$`` and ``@`` of *text* folded, and where each comes from;
+    ``!`` and ``|`` read as *bangs* says (one of `_BANG_READINGS`)."""
     letters: list[str] = []
     positions: list[int] = []
     table = _FOLD
+    before = ""  # the last character folding left, to tell whether a "!" is inside a word
     for index, char in enumerate(text):
-        if char in "!|" and not bangs:
+        if char in "!|" and (
+            bangs == "none"
+            or (bangs == "word" and not (before.isalpha() and _letter_follows(text, index + 1)))
+        ):
+            before = char
             continue
-        for folded in (table[ord(char)] or "").translate(_SAME_LETTER):
-            if folded.isalnum() or folded in "$@":
+        folded_char = table[ord(char)] or ""
+        if folded_char:
+            before = folded_char[-1]
+        for folded in folded_char.translate(_SAME_LETTER):
+            if (folded.isalnum() and folded not in _APOSTROPHES) or folded in "$@":
                 letters.append(folded)
                 positions.append(index)
     return "".join(letters), tuple(positions)
+
+
+def _letter_follows(text: str, start: int) -> bool:
+    """Whether the first character from *start* that folding leaves is a letter."""
+    for char in text[start : start + 16]:
+        folded = _FOLD[ord(char)]
+        if folded:
+            return folded[0].isalpha()
+    return False
 
 
 _letters_cached = functools.lru_cache(maxsize=1024)(_letters)
