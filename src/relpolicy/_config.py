@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+import types
 from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,6 @@ from ._errors import ConfigError, InvalidRequest, Problem
 from ._frozen import EMPTY, FrozenDict, freeze
 from ._hints import close_matches
 from ._model import Profile
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 #: The total score at or above which a request is accepted, by default.
 DEFAULT_ACCEPT_THRESHOLD = 1.0
@@ -129,6 +125,7 @@ class Config:
     def from_file(cls, path: str | os.PathLike[str]) -> Config:
         """Read a ``relpolicy.toml``, or the ``[tool.relpolicy]`` table of a ``pyproject.toml``."""
         path = Path(path)
+        tomllib = _toml()
         try:
             with path.open("rb") as f:
                 data = tomllib.load(f)
@@ -155,6 +152,7 @@ def find_config(folder: str | os.PathLike[str] = ".") -> Path | None:
         return own
     pyproject = folder / "pyproject.toml"
     if pyproject.is_file():
+        tomllib = _toml()
         try:
             with pyproject.open("rb") as f:
                 if "relpolicy" in tomllib.load(f).get("tool", {}):
@@ -162,6 +160,15 @@ def find_config(folder: str | os.PathLike[str] = ".") -> Path | None:
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
             return None
     return None
+
+
+def _toml() -> types.ModuleType:
+    """The TOML reader, imported when a file is read (a policy built in code needs none)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    return tomllib
 
 
 def coerce_config(config: Config | Mapping[str, Any] | None) -> Config:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import _wire
 from ._model import Request
+from ._policy import DEFAULT_CHUNKSIZE
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: How many inputs travel to a worker at once.
-DEFAULT_CHUNKSIZE = 512
 #: How many chunks per worker may be in flight before this process decides one itself.
 _IN_FLIGHT_PER_WORKER = 3
 

@@ -8,18 +8,23 @@ import sys
 import types
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import pluggy
 
-from . import _loading, _parallel, hookspecs
+from . import _loading, hookspecs
 from ._builtin import BUILTIN_PLUGINS, Combiner
 from ._config import Config, coerce_config
 from ._errors import ConfigError, PluginError, PluginLoadWarning
 from ._markers import PROJECT, hookimpl
 from ._model import Action, Decision, Profile, Request, RuleFailure, Verdict, Vote
-from ._parallel import DEFAULT_CHUNKSIZE
+
+if TYPE_CHECKING:
+    from importlib import metadata
+
+#: How many inputs travel to a worker process at once.
+DEFAULT_CHUNKSIZE = 512
 
 #: Hooks whose implementations the policy calls one at a time, isolating failures.
 _ISOLATED_HOOKS = ("relpolicy_configure", "relpolicy_vote", "relpolicy_actions")
@@ -154,6 +159,7 @@ class Policy:
         self._recipient = recipe.recipient if recipe.recipient is not None else config.recipient
         self._strict = config.strict
         self._infos: list[_loading.PluginInfo] = []
+        self._entry_points: dict[str, metadata.EntryPoint] = {}
         pm = pluggy.PluginManager(PROJECT)
         pm.add_hookspecs(hookspecs)
         self._pm = pm
@@ -189,9 +195,10 @@ class Policy:
         }
         wanted = set(_loading.selected([ep.name for ep in eps], blocked))
         for ep in eps:
-            dist, version = _loading.distribution_of(ep)
+            # (the distribution of each is looked up when `plugins` is first asked for)
+            self._entry_points[ep.name] = ep
             if ep.name not in wanted:
-                self._infos.append(_loading.PluginInfo(ep.name, dist, version, enabled=False))
+                self._infos.append(_loading.PluginInfo(ep.name, enabled=False))
                 continue
             try:
                 plugin = _loading.load_entry_point(ep)
@@ -202,18 +209,18 @@ class Policy:
                     PluginLoadWarning,
                     stacklevel=4,
                 )
-                self._infos.append(_loading.PluginInfo(ep.name, dist, version, enabled=False, error=message))
+                self._infos.append(_loading.PluginInfo(ep.name, enabled=False, error=message))
                 self._load_failures.append(RuleFailure(ep.name, type(exc).__name__, str(exc)[:500], "load"))
                 continue
             try:
                 self._register(plugin, ep.name, strict=False)
             except PluginError as exc:
                 warnings.warn(str(exc), PluginLoadWarning, stacklevel=4)
-                self._infos.append(_loading.PluginInfo(ep.name, dist, version, enabled=False, error=str(exc)))
+                self._infos.append(_loading.PluginInfo(ep.name, enabled=False, error=str(exc)))
                 self._load_failures.append(RuleFailure(ep.name, "PluginError", str(exc)[:500], "load"))
                 continue
             hooks = tuple(sorted(h.name for h in self._pm.get_hookcallers(plugin) or ()))
-            self._infos.append(_loading.PluginInfo(ep.name, dist, version, hooks=hooks))
+            self._infos.append(_loading.PluginInfo(ep.name, hooks=hooks))
         return {ep.name for ep in eps}
 
     def _register(self, plugin: object, name: str, *, strict: bool) -> None:
@@ -365,6 +372,8 @@ class Policy:
             chunksize: With workers, how many requests travel to a worker at once.
         """
         if workers is not None and workers > 1:
+            from . import _parallel  # (worker processes are for some programs only)
+
             return _parallel.decide_in_workers(self, requests, workers=workers, chunksize=chunksize)
         return map(self.decide, requests)
 
@@ -459,6 +468,11 @@ class Policy:
     @property
     def plugins(self) -> tuple[_loading.PluginInfo, ...]:
         """Every plugin the policy knows of, enabled or not, with why any failed to load."""
+        if self._entry_points:  # name each installed plugin's distribution, once
+            self._infos = [
+                _with_distribution(info, self._entry_points.get(info.name)) for info in self._infos
+            ]
+            self._entry_points = {}
         return tuple(self._infos)
 
     def __repr__(self) -> str:
@@ -506,3 +520,11 @@ def _traced(caller: _Caller) -> _Caller:
 _INF = math.inf
 _ACCEPT = Verdict.ACCEPT
 _REVIEW = Verdict.REVIEW
+
+
+def _with_distribution(info: _loading.PluginInfo, ep: metadata.EntryPoint | None) -> _loading.PluginInfo:
+    """*info* with the name and version of the distribution that declares *ep*."""
+    if ep is None:
+        return info
+    distribution, version = _loading.distribution_of(ep)
+    return attrs.evolve(info, distribution=distribution, version=version)
