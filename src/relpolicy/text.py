@@ -182,6 +182,9 @@ _LONE_LETTER = rf"{_LETTER}(?![^\W_])"
 _SPACED_LETTERS = re.compile(
     rf"(?<![^\W_]){_LONE_LETTER}([ .\-_*·•~]{{1,3}}){_LONE_LETTER}(?:\1{_LONE_LETTER})+"
 )
+# What every match of `_SPACED_LETTERS` holds, found without looking behind each character
+# (a separator first, which the engine skips to): most texts have none, and are left alone.
+_SPACED_LETTERS_HINT = re.compile(rf"[ .\-_*·•~]{_LETTER}[ .\-_*·•~]{{1,3}}{_LONE_LETTER}")
 # Where words are parted by wider gaps than letters ("i s  o u t"), two letters are a word.
 _SPACED_LETTERS_IN_GAPS = re.compile(
     rf"(?<![^\W_]){_LONE_LETTER}([ .\-_*·•~]){_LONE_LETTER}(?:\1{_LONE_LETTER})*"
@@ -211,6 +214,8 @@ def _normalize(text: str) -> str:
         text = _SPACED_LETTERS_IN_GAPS.sub(_join_letters, text)
         text = _SPACES.sub(" ", text)
     text = text.strip()
+    if _SPACED_LETTERS_HINT.search(text) is None:
+        return text
     return _SPACED_LETTERS.sub(_join_letters, text)
 
 
@@ -255,7 +260,7 @@ _WORD_BREAKS = _LazyTable(_word_break)
 # On text padded with a space at each end; the leading space is part of the match.
 _SINGLE_CHARACTERS = re.compile(r" \S(?: \S){2,}(?= )")
 _LEET_CHARACTER = re.compile("[013457$@]")
-_LEET_WORD = re.compile(rf"(?<!\S)(?=[^ ]*{_LETTER})(?=[^ ]*[013457$@])[^ ]+")
+_HAS_LETTER = re.compile(_LETTER)
 #: Digits and symbols read as letters inside words (a common "leetspeak" table).
 _LEET = str.maketrans("013457@$", "oieastas")
 # A digit alone between spaces that stands for a letter or a short word in heavy
@@ -272,8 +277,21 @@ def _join_characters(match: re.Match[str]) -> str:
     return " " + match.group().replace(" ", "")
 
 
-def _read_leet(match: re.Match[str]) -> str:
-    return match.group().translate(_LEET)
+def _leet_words(text: str) -> list[tuple[int, int]]:
+    """Where the words of *text* (parted by single spaces) that hold both a letter and a
+    leet character (``0 1 3 4 5 7 $ @``) start and end."""
+    spans: list[tuple[int, int]] = []
+    end = -1
+    for leet in _LEET_CHARACTER.finditer(text):
+        if leet.start() < end:
+            continue  # another leet character of a word already seen
+        start = text.rfind(" ", 0, leet.start()) + 1
+        end = text.find(" ", leet.start())
+        if end < 0:
+            end = len(text)
+        if _HAS_LETTER.search(text, start, end):
+            spans.append((start, end))
+    return spans
 
 
 def _read_lone_leet(match: re.Match[str]) -> str:
@@ -295,13 +313,18 @@ def _skeleton_of_normalized(text: str) -> str:
         text = _BANG_IN_WORD.sub("i", text)
     text = _SPACES.sub(" ", text.translate(_WORD_BREAKS)).strip()
     text = _SINGLE_CHARACTERS.sub(_join_characters, f" {text} ")[1:-1]
-    if _LEET_CHARACTER.search(text):
-        leet_words = _LEET_WORD.findall(text)
-        if leet_words:
-            heavy = _is_heavy_leet(text, leet_words)
-            text = _LEET_WORD.sub(_read_leet, text)
-            if heavy:
-                text = _LONE_LEET_DIGIT.sub(_read_lone_leet, f" {text} ")[1:-1]
+    spans = _leet_words(text)
+    if spans:
+        leet_words = [text[start:end] for start, end in spans]
+        heavy = _is_heavy_leet(text, leet_words)
+        parts: list[str] = []
+        last = 0
+        for (start, end), word in zip(spans, leet_words, strict=True):
+            parts += (text[last:start], word.translate(_LEET))
+            last = end
+        text = "".join(parts) + text[last:]
+        if heavy:
+            text = _LONE_LEET_DIGIT.sub(_read_lone_leet, f" {text} ")[1:-1]
     return text
 
 
