@@ -32,8 +32,10 @@ was written, to quote as evidence.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -1079,20 +1081,37 @@ _find_original_cached = functools.lru_cache(maxsize=8192)(_find_original)
 
 
 def _find_in_ascii(text: str, wanted: str) -> str | None:
-    """`find_original` for a plain ASCII text, at the speed of the regular-expression engine.
+    """`find_original` for a plain ASCII text, at the speed of ``str.find``.
 
     The same search as the general one (letters compared after folding, anything else
-    between them skipped), as one search of *wanted*'s letters with runs of skipped
-    characters allowed between them. ``None`` leaves the answer to the general search.
+    between them skipped): *wanted* is looked for among the text's letters alone, then
+    placed back in the text. ``None`` leaves the answer to the general search.
     """
     lowered = text.lower()
-    pattern = _spread(wanted)
     in_words = _BANG_IN_ASCII_WORD.sub("i", lowered).translate(_BANGS_SKIPPED)
     for view in (in_words, lowered, lowered.translate(_BANGS_SKIPPED)):
-        match = pattern.search(view.translate(_SAME_LETTER))
-        if match is not None:
-            return text[match.start() : match.end()]
+        letters, starts, offsets = _letter_runs(view.translate(_SAME_LETTER))
+        found = letters.find(wanted)
+        if found >= 0:
+            last = found + len(wanted) - 1
+            first_run = bisect.bisect_right(offsets, found) - 1
+            last_run = bisect.bisect_right(offsets, last) - 1
+            begin = starts[first_run] + found - offsets[first_run]
+            end = starts[last_run] + last - offsets[last_run] + 1
+            return text[begin:end]
     return None
+
+
+_LETTER_RUN = re.compile("[a-z0-9$@]+")
+
+
+@functools.lru_cache(maxsize=256)
+def _letter_runs(view: str) -> tuple[str, list[int], list[int]]:
+    """The letters of *view* (ASCII, folded) run together, where each run of them starts
+    in *view*, and where each starts among the letters."""
+    runs = [(run.start(), run.group()) for run in _LETTER_RUN.finditer(view)]
+    offsets = list(itertools.accumulate((len(letters) for _start, letters in runs), initial=0))
+    return "".join(letters for _start, letters in runs), [start for start, _letters in runs], offsets
 
 
 _BANGS_SKIPPED = str.maketrans("!|", "  ")
@@ -1100,12 +1119,6 @@ _BANG_IN_ASCII_WORD = re.compile(r"(?<=[a-z])[!|](?=[a-z])")
 #: How `find_original` may read ``!`` and ``|``: as ``i`` between two letters (as
 #: `skeleton` reads them), as ``i`` everywhere, or not at all.
 _BANG_READINGS = ("word", "all", "none")
-
-
-@functools.lru_cache(maxsize=4096)
-def _spread(wanted: str) -> re.Pattern[str]:
-    # Each skipped run excludes the letters that end it, so the search cannot backtrack.
-    return re.compile("[^a-z0-9$@]*".join(re.escape(c) for c in wanted))
 
 
 def _letters(text: str, bangs: str) -> tuple[str, tuple[int, ...]]:
