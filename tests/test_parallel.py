@@ -167,7 +167,7 @@ def test_decisions_come_back_equal_and_of_their_types(data: st.DataObject) -> No
         st.lists(st.sampled_from(Verdict), min_size=len(vote_lists), max_size=len(vote_lists))
     )
     decisions = decisions_of(vote_lists, verdicts)
-    back = _wire.unpack_decisions(pickle.loads(pickle.dumps(_wire.pack_decisions(decisions))))
+    back = list(_wire.unpack_decisions(pickle.loads(pickle.dumps(_wire.pack_decisions(decisions)))))
     assert back == decisions
     assert [type(d) for d in back] == [Decision] * len(decisions)
     assert [d.to_dict() for d in back] == [d.to_dict() for d in decisions]
@@ -175,13 +175,13 @@ def test_decisions_come_back_equal_and_of_their_types(data: st.DataObject) -> No
 
 def test_the_sign_of_a_zero_score_survives() -> None:
     decisions = [Decision(Verdict.REVIEW, 0.0, (Vote("a", score),)) for score in (0.0, -0.0, 0.0)]
-    back = _wire.unpack_decisions(_wire.pack_decisions(decisions))
+    back = list(_wire.unpack_decisions(_wire.pack_decisions(decisions)))
     assert [math.copysign(1, d.votes[0].score) for d in back] == [1, -1, 1]
 
 
 def test_subclassed_values_in_decisions_travel_as_they_are() -> None:
     loud = Decision(Verdict.ACCEPT, 1.0, (LoudVote("a", 1.0),))
-    back = _wire.unpack_decisions(_wire.pack_decisions([loud]))
+    back = list(_wire.unpack_decisions(_wire.pack_decisions([loud])))
     assert type(back[0].votes[0]) is LoudVote
     assert back == [loud]
 

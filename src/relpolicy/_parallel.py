@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gc
 import itertools
 import pickle
 import threading
@@ -49,6 +50,9 @@ _worker_policy: Policy | None = None
 def _start_worker(policy_bytes: bytes) -> None:
     global _worker_policy
     _worker_policy = pickle.loads(policy_bytes)
+    # The policy, its plugins and their tables live as long as the worker: leave them
+    # out of the garbage collector's full passes, which would walk them all each time.
+    gc.freeze()
 
 
 def worker_policy() -> Policy:
@@ -75,8 +79,19 @@ def _map_chunk(function: Callable[[Policy, T], R], chunk: list[T]) -> _Outcome:
 
 def _decide_chunk(packed: list[Any]) -> _Outcome:
     decide = worker_policy().decide
-    decisions, error = _apply(lambda item: decide(_wire.unpack_request(item)), packed)
-    return _wire.pack_decisions(decisions), error
+    failures: list[Exception] = []
+
+    def decided() -> Iterator[Decision]:  # each decision is packed, and let go, as it is made
+        for item in packed:
+            try:
+                decision = decide(_wire.unpack_request(item))
+            except Exception as exc:
+                failures.append(exc)
+                return
+            yield decision
+
+    packed_decisions = _wire.pack_decisions(decided())
+    return packed_decisions, failures[0] if failures else None
 
 
 def _context() -> BaseContext:

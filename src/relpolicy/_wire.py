@@ -12,7 +12,7 @@ wrapped in a one-item list so that it is never mistaken for a packed value.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -96,8 +96,9 @@ def _vote_key(vote: Vote) -> tuple[Any, ...]:
     return key
 
 
-def pack_decisions(decisions: Sequence[object]) -> PackedDecisions:
-    """The compact form of a chunk of decisions (anything but a plain `Decision` as is)."""
+def pack_decisions(decisions: Iterable[object]) -> PackedDecisions:
+    """The compact form of a chunk of decisions (anything but a plain `Decision` as is),
+    read one at a time: each decision can be let go as soon as it is packed."""
     vote_lists: dict[tuple[tuple[Any, ...], ...], int] = {}
     action_lists: dict[tuple[Action, ...], int] = {}
     rows: list[Any] = []
@@ -121,8 +122,9 @@ def pack_decisions(decisions: Sequence[object]) -> PackedDecisions:
     return list(vote_lists), list(action_lists), rows
 
 
-def unpack_decisions(packed: PackedDecisions) -> list[Any]:
-    """Undo `pack_decisions`."""
+def unpack_decisions(packed: PackedDecisions) -> Iterator[Any]:
+    """Undo `pack_decisions`, one decision at a time: a reader that lets each go before
+    the next is made keeps few objects alive, and the garbage collector idle."""
     vote_keys, action_lists, rows = packed
     votes: dict[tuple[Any, ...], Vote] = {}
     vote_lists = [
@@ -130,10 +132,9 @@ def unpack_decisions(packed: PackedDecisions) -> list[Any]:
         for keys in vote_keys
     ]
     set_verdict, set_score, set_votes, set_actions, set_errors, set_id = _SET_DECISION.values()
-    decisions: list[Any] = []
     for row in rows:
         if type(row) is list:
-            decisions.append(row[0])
+            yield row[0]
             continue
         verdict, score, votes_at, actions_at, errors, request_id = row
         decision = object.__new__(Decision)
@@ -143,5 +144,4 @@ def unpack_decisions(packed: PackedDecisions) -> list[Any]:
         set_actions(decision, action_lists[actions_at])
         set_errors(decision, errors)
         set_id(decision, request_id)
-        decisions.append(decision)
-    return decisions
+        yield decision
