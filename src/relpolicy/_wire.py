@@ -84,9 +84,9 @@ def unpack_request(packed: Any) -> Any:
     return request
 
 
-#: A chunk of packed decisions: the distinct vote lists (each vote as its field
-#: values), the distinct action lists, and one row per decision.
-PackedDecisions = tuple[list[tuple[tuple[Any, ...], ...]], list[tuple[Action, ...]], list[Any]]
+#: A chunk of packed decisions: the distinct votes (each as its field values), the
+#: distinct action lists, and one row per decision that points into both.
+PackedDecisions = tuple[list[tuple[Any, ...]], list[tuple[Action, ...]], list[Any]]
 
 
 def _vote_key(vote: Vote) -> tuple[Any, ...]:
@@ -98,20 +98,35 @@ def _vote_key(vote: Vote) -> tuple[Any, ...]:
 
 def pack_decisions(decisions: Iterable[object]) -> PackedDecisions:
     """The compact form of a chunk of decisions (anything but a plain `Decision` as is),
-    read one at a time: each decision can be let go as soon as it is packed."""
-    vote_lists: dict[tuple[tuple[Any, ...], ...], int] = {}
+    read one at a time: each decision can be let go as soon as it is packed.
+
+    A vote is sent once per chunk however many decisions hold it (rules answer repeated
+    inputs with the very same `Vote`): votes are told apart by identity, which costs
+    nothing to hash, and kept alive until the chunk is packed, so that no identity is
+    reused.
+    """
+    vote_index: dict[int, int] = {}
+    votes: list[tuple[Any, ...]] = []
+    kept: list[Vote] = []
     action_lists: dict[tuple[Action, ...], int] = {}
     rows: list[Any] = []
     for decision in decisions:
         if type(decision) is Decision:
-            votes, actions = decision.votes, decision.actions
-            if all(type(v) is Vote for v in votes) and all(type(a) is Action for a in actions):
-                votes_key = tuple([_vote_key(v) for v in votes])
+            actions = decision.actions
+            if all(type(v) is Vote for v in decision.votes) and all(type(a) is Action for a in actions):
+                at = []
+                for vote in decision.votes:
+                    index = vote_index.get(id(vote))
+                    if index is None:
+                        index = vote_index[id(vote)] = len(votes)
+                        votes.append(_vote_key(vote))
+                        kept.append(vote)
+                    at.append(index)
                 rows.append(
                     (
                         _VERDICT_INDEX[decision.verdict],
                         decision.score,
-                        vote_lists.setdefault(votes_key, len(vote_lists)),
+                        tuple(at),
                         action_lists.setdefault(actions, len(action_lists)),
                         decision.errors,
                         decision.request_id,
@@ -119,18 +134,14 @@ def pack_decisions(decisions: Iterable[object]) -> PackedDecisions:
                 )
                 continue
         rows.append([decision])
-    return list(vote_lists), list(action_lists), rows
+    return votes, list(action_lists), rows
 
 
 def unpack_decisions(packed: PackedDecisions) -> Iterator[Any]:
     """Undo `pack_decisions`, one decision at a time: a reader that lets each go before
     the next is made keeps few objects alive, and the garbage collector idle."""
     vote_keys, action_lists, rows = packed
-    votes: dict[tuple[Any, ...], Vote] = {}
-    vote_lists = [
-        tuple([votes.get(key) or votes.setdefault(key, _build(Vote, _SET_VOTE, key)) for key in keys])
-        for keys in vote_keys
-    ]
+    votes = [_build(Vote, _SET_VOTE, key) for key in vote_keys]
     set_verdict, set_score, set_votes, set_actions, set_errors, set_id = _SET_DECISION.values()
     for row in rows:
         if type(row) is list:
@@ -140,7 +151,7 @@ def unpack_decisions(packed: PackedDecisions) -> Iterator[Any]:
         decision = object.__new__(Decision)
         set_verdict(decision, _VERDICTS[verdict])
         set_score(decision, score)
-        set_votes(decision, vote_lists[votes_at])
+        set_votes(decision, tuple([votes[index] for index in votes_at]))
         set_actions(decision, action_lists[actions_at])
         set_errors(decision, errors)
         set_id(decision, request_id)
