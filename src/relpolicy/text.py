@@ -696,11 +696,9 @@ class PhraseBook:
         # Every match of every candidate where one of its first words stands, as
         # (list, start, template, match): sorted, the first match at each start wins.
         found: list[tuple[int, int, int, re.Match[str]]] = []
+        disjoint = present.isdisjoint
         for number in candidates:
-            if not needs_all[number] <= present:
-                continue
-            choices = needs_one_of[number]
-            if choices and not all(not need.isdisjoint(present) for need in choices):
+            if not needs_all[number] <= present or any(map(disjoint, needs_one_of[number])):
                 continue
             pattern = patterns[number] or self._pattern(number)
             which = self._list_number[number]
@@ -1102,16 +1100,17 @@ def _find_in_ascii(text: str, wanted: str) -> str | None:
     return None
 
 
-_LETTER_RUN = re.compile("[a-z0-9$@]+")
+_BETWEEN_LETTERS = re.compile("([^a-z0-9$@]+)")
 
 
 @functools.lru_cache(maxsize=256)
 def _letter_runs(view: str) -> tuple[str, list[int], list[int]]:
     """The letters of *view* (ASCII, folded) run together, where each run of them starts
-    in *view*, and where each starts among the letters."""
-    runs = [(run.start(), run.group()) for run in _LETTER_RUN.finditer(view)]
-    offsets = list(itertools.accumulate((len(letters) for _start, letters in runs), initial=0))
-    return "".join(letters for _start, letters in runs), [start for start, _letters in runs], offsets
+    in *view*, and where each starts among the letters (runs may be empty)."""
+    parts = _BETWEEN_LETTERS.split(view)  # letters, what parts them, letters, ...
+    starts = list(itertools.accumulate(map(len, parts), initial=0))[0::2]
+    runs = parts[0::2]
+    return "".join(runs), starts, list(itertools.accumulate(map(len, runs), initial=0))
 
 
 _BANGS_SKIPPED = str.maketrans("!|", "  ")
