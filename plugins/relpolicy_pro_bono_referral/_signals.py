@@ -128,6 +128,8 @@ class Phrases:
     _by_first: Mapping[str, tuple[tuple[str, ...], ...]] = attrs.field(init=False, eq=False, repr=False)
     #: The words a phrase can start with.
     first_words: frozenset[str] = attrs.field(init=False, eq=False, repr=False)
+    #: Each phrase's words as a set: a text holds a phrase only if it holds all of them.
+    word_sets: tuple[frozenset[str], ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, list[tuple[str, ...]]] = {}
@@ -136,6 +138,7 @@ class Phrases:
         by_first = {first: tuple(sorted(found, key=len, reverse=True)) for first, found in index.items()}
         object.__setattr__(self, "_by_first", by_first)
         object.__setattr__(self, "first_words", frozenset(by_first))
+        object.__setattr__(self, "word_sets", tuple(frozenset(words) for words in self.words))
 
     def end_of(self, words: list[str], i: int) -> int | None:
         """Where the longest phrase that starts at ``words[i]`` ends (exclusive), or ``None``."""
@@ -174,9 +177,10 @@ def seeking_work(text: str, first_person: bool, phrases: Phrases = SEEKERS) -> s
     """
     folded = normalize(text[:MAX_TEXT])
     words = _TOKEN.findall(folded)
+    present = set(words)
+    if _WISH_STARTS.isdisjoint(present) and not any(map(present.issuperset, phrases.word_sets)):
+        return None  # the usual case: the text holds no wish for a job, nor all words of a phrase
     starts = phrases.first_words | _WISH_STARTS
-    if starts.isdisjoint(words):
-        return None  # the usual case: no word of the text can start what is looked for
     audience = False
     for i, word in enumerate(words):
         if word in _SEGMENT_ENDS:
