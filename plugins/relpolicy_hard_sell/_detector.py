@@ -177,16 +177,16 @@ class Detector:
         }
         # Numbers are read in the light view, where "$50k/month" still reads as written;
         # every claim or price written in figures has a digit.
+        claims: list[tuple[str, str]] = []
+        prices: list[tuple[str, str]] = []
         if _DIGIT.search(normalized) or _DIGIT.search(folded):
             claims = _numbers(_phrases.CLAIM_NUMBERS, normalized, folded)
             prices = [("#", m.group()) for m in _phrases.PRICE_NUMBERS.finditer(normalized)]
-            for name, words in (("claim", claims), ("price", prices)):
-                if words:
-                    found[name] = found.get(name, []) + words
         if "figure" in normalized:
-            figures = [("#", m.group()) for m in _phrases.CLAIM_FIGURE_WORDS.finditer(normalized)]
-            if figures:
-                found["claim"] = found.get("claim", []) + figures
+            claims += [("#", m.group()) for m in _phrases.CLAIM_FIGURE_WORDS.finditer(normalized)]
+        for name, words in (("claim", claims), ("price", prices)):
+            if words:
+                found[name] = found.get(name, []) + words
         text = clip(text, 5 * READ_LENGTH)
         return _Found(found, count_invisible(text), has_mixed_scripts(text))
 

@@ -62,15 +62,23 @@ def worker_policy() -> Policy:
     return _worker_policy
 
 
+def _until_error(function: Callable[[T], R], items: Iterable[T], failures: list[Exception]) -> Iterator[R]:
+    """``function`` of each item, as they are asked for, until one raises: what it raised
+    is appended to *failures*."""
+    for item in items:
+        try:
+            result = function(item)
+        except Exception as exc:
+            failures.append(exc)
+            return
+        yield result
+
+
 def _apply(function: Callable[[T], R], items: Iterable[T]) -> tuple[list[R], BaseException | None]:
     """``function`` of each item until one raises: the results so far and the error, as a loop."""
-    results: list[R] = []
-    try:
-        for item in items:
-            results.append(function(item))
-    except Exception as exc:
-        return results, exc
-    return results, None
+    failures: list[Exception] = []
+    results = list(_until_error(function, items, failures))
+    return results, failures[0] if failures else None
 
 
 def _map_chunk(function: Callable[[Policy, T], R], chunk: list[T]) -> _Outcome:
@@ -80,17 +88,9 @@ def _map_chunk(function: Callable[[Policy, T], R], chunk: list[T]) -> _Outcome:
 def _decide_chunk(packed: list[Any]) -> _Outcome:
     decide = worker_policy().decide
     failures: list[Exception] = []
-
-    def decided() -> Iterator[Decision]:  # each decision is packed, and let go, as it is made
-        for item in packed:
-            try:
-                decision = decide(_wire.unpack_request(item))
-            except Exception as exc:
-                failures.append(exc)
-                return
-            yield decision
-
-    packed_decisions = _wire.pack_decisions(decided())
+    # Each decision is packed, and let go, as it is made.
+    decided = _until_error(lambda item: decide(_wire.unpack_request(item)), packed, failures)
+    packed_decisions = _wire.pack_decisions(decided)
     return packed_decisions, failures[0] if failures else None
 
 

@@ -414,6 +414,9 @@ def clip(text: str, limit: int) -> str:
 # skeleton searched is padded with a space at each end: so each match starts with a
 # space (which the regular-expression engine finds fast) and ends before one.
 _GAP_WORD = r" \S{1,40}"
+#: The word that stands for a number (``#``) among the words a template needs, and the
+#: numbers of a text that it finds (as many digits as ``#`` takes).
+_ANY_NUMBER = "#"
 _NUMBER = r" \d{1,9}"
 _TEMPLATE_TOKEN = re.compile(r"\*[1-9]?|[()\[\]|#]|[^\s()\[\]|#*]+")
 
@@ -526,13 +529,15 @@ class _Template:
             raise self.error(f"unexpected {self.tokens[self.pos]!r}")
         if not compiled.words:
             raise self.error("has no word to look for")
+        if compiled.items[0][0] is None:  # (what `PhraseBook` files each template under)
+            raise self.error("must start with a word, a '(...)' choice or '#'")
         return compiled
 
 
 #: Choices already compiled, by their tokens (and whether they start a template).
 _CHOICES: dict[tuple[tuple[str, ...], bool], _Compiled] = {}
 _CHOICES_KEPT = 4096
-_NUMBER_ITEM = frozenset({"#"})
+_NUMBER_ITEM = frozenset({_ANY_NUMBER})
 
 
 def _closing(tokens: tuple[str, ...], pos: int) -> int:
@@ -623,7 +628,6 @@ class PhraseBook:
     """
 
     __slots__ = (
-        "_always",
         "_by_key",
         "_firsts",
         "_keys",
@@ -650,7 +654,8 @@ class PhraseBook:
         self._sources = tuple(entry.source for entry in compiled)
         # (compiled on first use: a program that never reads a note never pays for them)
         self._patterns: list[re.Pattern[str] | None] = [None] * len(self._sources)
-        self._firsts = tuple(entry.items[0][0] if entry.items else None for entry in compiled)
+        # (every template starts with a word, a number or a choice of them: see `_Template`)
+        self._firsts = tuple(entry.items[0][0] or frozenset() for entry in compiled)
         requires = [tuple(need for _first, need in entry.items if need is not None) for entry in compiled]
         # A template can only match a text that holds every word it needs, and one word
         # of each choice it needs one of.
@@ -658,20 +663,14 @@ class PhraseBook:
             frozenset().union(*(need for need in needs if len(need) == 1)) for needs in requires
         )
         self._needs_one_of = tuple(tuple(need for need in needs if len(need) > 1) for needs in requires)
-        # Each template is filed under the rarest word it cannot do without: a text that
-        # holds none of its forms cannot match it. A template that needs no word at all
-        # (one made of a number and gaps) is always tried.
+        # Each template is filed under the rarest word it cannot do without (its first
+        # word, at least, it needs): a text that holds none of its forms cannot match it.
         by_key: dict[str, list[int]] = {}
-        always: list[int] = []
         for number, needs in enumerate(requires):
-            if not needs:
-                always.append(number)
-                continue
             for word in min(needs, key=_commonness):
                 by_key.setdefault(word, []).append(number)
         self._by_key = {word: tuple(numbers) for word, numbers in by_key.items()}
         self._keys = frozenset(by_key)
-        self._always = tuple(always)
 
     def matches_in_skeleton(self, folded: str) -> dict[str, list[PhraseMatch]]:
         """The matches of each list in *folded*, a text already passed through `skeleton`.
@@ -685,9 +684,9 @@ class PhraseBook:
             return {}
         padded, same, present = _text_words(folded)
         hits = self._keys & present  # (a set's intersection walks the smaller set)
-        if not hits and not self._always:
+        if not hits:
             return {}  # the usual case: the text holds no word that a template needs
-        candidates = set(self._always)
+        candidates: set[int] = set()
         index = self._by_key
         for word in hits:
             candidates.update(index[word])
@@ -700,17 +699,9 @@ class PhraseBook:
         for number in candidates:
             if not needs_all[number] <= present or any(map(disjoint, needs_one_of[number])):
                 continue
-            pattern = patterns[number] or self._pattern(number)
+            match_at = (patterns[number] or self._pattern(number)).match
             which = self._list_number[number]
-            first = firsts[number]
-            if first is None:  # a template that may start with any word: a match at each place
-                match = pattern.search(padded)
-                while match is not None:
-                    found.append((which, match.start(), number, match))
-                    match = pattern.search(padded, match.start() + 1)
-                continue
-            match_at = pattern.match
-            for word in first & present:
+            for word in firsts[number] & present:
                 for position in _positions(same, padded, word):
                     match = match_at(padded, position)
                     if match is not None:
@@ -797,9 +788,6 @@ def _list_start_template(found: tuple[int, int, int, re.Match[str]]) -> tuple[in
 #: Folds the letters a phrase's word may be written with (see `_LETTER_FORMS`) to one,
 #: so that a text's words can be looked up among the words templates need.
 _SAME_FIRST_LETTER = str.maketrans({"l": "i", "1": "i", "0": "o", "3": "e", "4": "a", "5": "s", "7": "t"})
-#: The word that stands for a number (``#``) among the words a template needs, and the
-#: numbers of a text that it finds (as many digits as ``#`` takes).
-_ANY_NUMBER = "#"
 _NUMBER_WORD = re.compile(r" \d{1,9}(?= )")  # (a literal first: the engine skips to each space)
 
 
