@@ -11,8 +11,7 @@ import os
 import sys
 import types
 from collections.abc import Collection, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -21,6 +20,9 @@ from ._errors import ConfigError, InvalidRequest, Problem
 from ._frozen import EMPTY, FrozenDict, freeze
 from ._hints import close_matches
 from ._model import Profile
+
+if TYPE_CHECKING:  # (pathlib is imported where files are read: not at every start-up)
+    import pathlib
 
 #: The total score at or above which a request is accepted, by default.
 DEFAULT_ACCEPT_THRESHOLD = 1.0
@@ -124,6 +126,8 @@ class Config:
     @classmethod
     def from_file(cls, path: str | os.PathLike[str]) -> Config:
         """Read a ``relpolicy.toml``, or the ``[tool.relpolicy]`` table of a ``pyproject.toml``."""
+        from pathlib import Path
+
         path = Path(path)
         tomllib = _toml()
         try:
@@ -143,9 +147,11 @@ class Config:
 _DEFAULT_RULE = RuleConfig()
 
 
-def find_config(folder: str | os.PathLike[str] = ".") -> Path | None:
+def find_config(folder: str | os.PathLike[str] = ".") -> pathlib.Path | None:
     """The configuration file in *folder*: ``relpolicy.toml``, else a ``pyproject.toml``
     with a ``[tool.relpolicy]`` table, else ``None``."""
+    from pathlib import Path
+
     folder = Path(folder)
     own = folder / "relpolicy.toml"
     if own.is_file():

@@ -4,14 +4,27 @@ Entry points are listed once per process, and each plugin is imported at most on
 on first use. Plugins that are disabled (by ``disable=``, the configuration, or
 ``RELPOLICY_DISABLE_PLUGINS``) or not selected (``RELPOLICY_LOAD_PLUGINS``) are never
 imported at all, so their import side effects never happen.
+
+Listing reads the ``entry_points.txt`` of each distribution on ``sys.path`` directly,
+as ``importlib.metadata.entry_points`` would find them. Importing
+``importlib.metadata`` (and the ``email`` and ``zipfile`` packages it needs) takes
+about 25 ms, a sixth of the start-up that issue #6 allows a first decision; it is
+imported only where this reader does not go (a zip file or an ``.egg`` on the path, a
+finder of distributions other than the standard one) and to name a plugin's
+distribution in `PluginInfo`.
 """
 
 from __future__ import annotations
 
+import functools
+import importlib
+import importlib.machinery
 import os
+import re
+import sys
 import threading
-from collections.abc import Collection, Iterable
-from importlib import metadata
+from collections.abc import Collection, Iterable, Iterator
+from typing import Any
 
 import attrs
 
@@ -43,19 +56,126 @@ class PluginInfo:
     error: str | None = None
 
 
+#: What an entry point's value may be: ``module``, ``module:attribute.attribute``, and
+#: extras in brackets, which do not matter here (as ``importlib.metadata`` reads it).
+_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
+
+
+@attrs.frozen
+class EntryPoint:
+    """One entry point of the ``relpolicy`` group: a plugin's name and where it lives."""
+
+    #: The plugin's name.
+    name: str
+    #: What to import: ``module`` or ``module:attribute``.
+    value: str
+    #: The metadata folder (``.dist-info``) of the distribution that declares it.
+    folder: str | None = None
+    #: The ``importlib.metadata`` entry point, where that listed it.
+    found: Any = attrs.field(default=None, eq=False, repr=False)
+
+    def load(self) -> object:
+        """Import the module the value names, and return it or its named attribute."""
+        if self.found is not None:
+            return self.found.load()
+        match = _VALUE.match(self.value)
+        if match is None:
+            raise ValueError(f"entry point {self.name!r}: {self.value!r} is not 'module' or 'module:name'")
+        module = importlib.import_module(match["module"])
+        return functools.reduce(getattr, filter(None, (match["attr"] or "").split(".")), module)
+
+
 _lock = threading.Lock()
-_entry_points: tuple[metadata.EntryPoint, ...] | None = None
+_entry_points: tuple[EntryPoint, ...] | None = None
 _loaded: dict[tuple[str, str], object] = {}
 
 
-def installed_entry_points() -> tuple[metadata.EntryPoint, ...]:
-    """The entry points of the ``relpolicy`` group, listed once per process."""
+def installed_entry_points() -> tuple[EntryPoint, ...]:
+    """The entry points of the ``relpolicy`` group, by name, listed once per process."""
     global _entry_points
     if _entry_points is None:
         with _lock:
             if _entry_points is None:
-                _entry_points = tuple(sorted(metadata.entry_points(group=PROJECT), key=lambda ep: ep.name))
+                found = _read_entry_points(PROJECT)
+                if found is None:
+                    found = _entry_points_of_importlib(PROJECT)
+                _entry_points = tuple(sorted(found, key=lambda ep: ep.name))
     return _entry_points
+
+
+def _entry_points_of_importlib(group: str) -> list[EntryPoint]:
+    from importlib import metadata
+
+    return [EntryPoint(ep.name, ep.value, found=ep) for ep in metadata.entry_points(group=group)]
+
+
+def _read_entry_points(group: str) -> list[EntryPoint] | None:
+    """The entry points of *group* on ``sys.path``, or ``None`` where only
+    ``importlib.metadata`` knows how to find them.
+
+    The same distributions as ``importlib.metadata.distributions()``, in the same order
+    (the path in order, each folder as listed), and only the first of each name.
+    """
+    if not all(
+        _searches_the_path(finder) for finder in sys.meta_path if hasattr(finder, "find_distributions")
+    ):
+        return None
+    seen: set[str] = set()
+    found: list[EntryPoint] = []
+    for entry in sys.path:
+        if isinstance(entry, os.PathLike):
+            entry = os.fspath(entry)
+        if not isinstance(entry, str) or entry.lower().endswith(".egg"):
+            return None
+        try:
+            children = os.listdir(entry or ".")
+        except NotADirectoryError:
+            return None  # a zip file
+        except OSError:
+            continue  # (no such folder: nothing there)
+        for child in children:
+            low = child.lower()
+            if not low.endswith((".dist-info", ".egg-info")):
+                continue
+            name = _normalized(low.rpartition(".")[0].partition("-")[0])
+            if name in seen:
+                continue  # an earlier one of that name shadows it
+            seen.add(name)
+            folder = os.path.join(entry, child)
+            found.extend(ep for ep_group, ep in _read_folder(folder) if ep_group == group)
+    return found
+
+
+def _searches_the_path(finder: object) -> bool:
+    """Whether *finder* finds distributions only where this reader looks: the standard
+    finder, or the one the ``importlib_metadata`` backport adds (Dask imports it), which
+    searches ``sys.path`` in the same way, after the standard one."""
+    if finder is importlib.machinery.PathFinder:
+        return True
+    kind = type(finder)
+    return kind.__name__ == "MetadataPathFinder" and kind.__module__.partition(".")[0] == "importlib_metadata"
+
+
+def _normalized(name: str) -> str:
+    return re.sub(r"[-_.]+", "_", name)
+
+
+def _read_folder(folder: str) -> Iterator[tuple[str | None, EntryPoint]]:
+    """The entry points a distribution's ``entry_points.txt`` declares, with their group."""
+    try:
+        with open(os.path.join(folder, "entry_points.txt"), encoding="utf-8") as file:
+            text = file.read()
+    except (OSError, UnicodeDecodeError):
+        return  # (none, or unreadable: as if none)
+    group = None
+    for line in map(str.strip, text.splitlines()):
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            group = line.strip("[]")
+        elif "=" in line:
+            name, value = map(str.strip, line.split("=", 1))
+            yield group, EntryPoint(name, value, folder)
 
 
 def forget_entry_points() -> None:
@@ -66,7 +186,7 @@ def forget_entry_points() -> None:
         _loaded.clear()
 
 
-def load_entry_point(ep: metadata.EntryPoint) -> object:
+def load_entry_point(ep: EntryPoint) -> object:
     """Import the plugin behind *ep*, once per process. Exceptions propagate."""
     key = (ep.name, ep.value)
     try:
@@ -102,9 +222,17 @@ def tracing() -> bool:
     return os.environ.get(TRACE_ENV, "") not in ("", "0")
 
 
-def distribution_of(ep: metadata.EntryPoint) -> tuple[str | None, str | None]:
+def distribution_of(ep: EntryPoint) -> tuple[str | None, str | None]:
     """The name and version of the distribution that declares *ep*."""
-    dist = ep.dist
+    from importlib import metadata
+    from pathlib import Path
+
+    if ep.found is not None:
+        dist = ep.found.dist
+    elif ep.folder is not None:
+        dist = metadata.PathDistribution(Path(ep.folder))
+    else:
+        dist = None
     if dist is None:
         return None, None
     return dist.metadata["Name"], dist.version

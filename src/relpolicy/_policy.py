@@ -8,7 +8,7 @@ import sys
 import types
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 import pluggy
@@ -19,9 +19,6 @@ from ._config import Config, coerce_config
 from ._errors import ConfigError, PluginError, PluginLoadWarning
 from ._markers import PROJECT, hookimpl
 from ._model import Action, Decision, Profile, Request, RuleFailure, Verdict, Vote
-
-if TYPE_CHECKING:
-    from importlib import metadata
 
 #: How many inputs travel to a worker process at once.
 DEFAULT_CHUNKSIZE = 512
@@ -159,7 +156,7 @@ class Policy:
         self._recipient = recipe.recipient if recipe.recipient is not None else config.recipient
         self._strict = config.strict
         self._infos: list[_loading.PluginInfo] = []
-        self._entry_points: dict[str, metadata.EntryPoint] = {}
+        self._entry_points: dict[str, _loading.EntryPoint] = {}
         pm = pluggy.PluginManager(PROJECT)
         pm.add_hookspecs(hookspecs)
         self._pm = pm
@@ -522,7 +519,7 @@ _ACCEPT = Verdict.ACCEPT
 _REVIEW = Verdict.REVIEW
 
 
-def _with_distribution(info: _loading.PluginInfo, ep: metadata.EntryPoint | None) -> _loading.PluginInfo:
+def _with_distribution(info: _loading.PluginInfo, ep: _loading.EntryPoint | None) -> _loading.PluginInfo:
     """*info* with the name and version of the distribution that declares *ep*."""
     if ep is None:
         return info
