@@ -555,11 +555,19 @@ def _closing(tokens: tuple[str, ...], pos: int) -> int:
     return pos
 
 
+def _letter_pattern(char: str) -> str:
+    return " " if char == " " else _LETTER_FORMS.get(char) or re.escape(char)
+
+
+#: What each character of a template's word becomes in its expression.
+_LETTER_PATTERNS = _LazyTable(_letter_pattern)
+
+
 @functools.lru_cache(maxsize=4096)
 def _word(word: str) -> tuple[str, tuple[frozenset[str], ...]]:
     """The expression of a template's *word*, and its pieces as the index files them."""
     folded = word if word.isascii() and word.isalpha() and word.islower() else skeleton(word)
-    pattern = "".join(" " if c == " " else _LETTER_FORMS.get(c) or re.escape(c) for c in folded)
+    pattern = folded.translate(_LETTER_PATTERNS)
     pieces = tuple(frozenset({piece.translate(_SAME_FIRST_LETTER)}) for piece in folded.split(" ") if piece)
     return pattern, pieces
 
@@ -827,12 +835,14 @@ _COMMON_WORDS = frozenset(
         "this", "to", "we", "wiii", "with", "you", "your",  # ("wiii": "will" as the index spells it)
     }
 )  # fmt: skip
+#: What `_commonness` counts as common: the common words, and any number.
+_COMMON_NEEDS = _COMMON_WORDS | {_ANY_NUMBER}
 
 
 @functools.lru_cache(maxsize=4096)
 def _commonness(need: frozenset[str]) -> tuple[int, int]:
     """How likely a text is to hold one of the words in *need*: common words, then many."""
-    return (sum(word in _COMMON_WORDS or word == _ANY_NUMBER for word in need), len(need))
+    return (len(need & _COMMON_NEEDS), len(need))
 
 
 def _union(sets: list[frozenset[str] | None]) -> frozenset[str] | None:
