@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import textwrap
 import zipfile
@@ -194,3 +195,13 @@ def test_the_finder_of_the_importlib_metadata_backport_changes_nothing(
     monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, *finders])
     assert _read_entry_points("relpolicy") is not None
     assert _listed() == _importlib_entry_points()
+
+
+def test_a_first_decision_imports_neither_importlib_metadata_nor_pathlib() -> None:
+    # (together they cost about a quarter of the start-up that issue #6 allows)
+    probe = (
+        "import sys, relpolicy\n"
+        "relpolicy.decide(relpolicy.Request(relpolicy.Profile(name='Sam'), note='Hi, we met at the fair.'))\n"
+        "print(sorted(m for m in ('importlib.metadata', 'pathlib') if m in sys.modules))"
+    )
+    assert subprocess.check_output([sys.executable, "-c", probe], text=True).strip() == "[]"
