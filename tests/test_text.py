@@ -34,6 +34,7 @@ from relpolicy.text import (
     phrases_from_settings,
     skeleton,
     views,
+    word_positions,
 )
 
 #: Characters the folding treats specially, to draw text dense in them.
@@ -395,3 +396,26 @@ def test_views_can_keep_only_the_beginning_and_the_end() -> None:
     assert normalized.startswith("hello there. filler")
     assert folded.endswith("filler book a call")
     assert views("short text", limit=1_000) == views("short text")
+
+
+#: Words to look up, and texts made of them in their disguises: ``l`` and ``1`` for
+#: ``i``, ``0`` for ``o``, numbers, and words that differ by one letter.
+LOOKED_UP = ["ali", "lia", "sam", "io", "mary ann", "2024", "al1", "4", "$am"]
+looked_up_texts = st.lists(
+    st.sampled_from([*LOOKED_UP, "aii", "aIi", "a1i", "l1a", "sarn", "i0", "10", "mary", "ann", "2o24"])
+    | st.sampled_from(["a", "x"]),
+    max_size=25,
+).map(" ".join)
+
+
+@given(looked_up_texts, st.sampled_from(LOOKED_UP))
+def test_word_positions_are_where_a_template_of_the_words_matches(text: str, words: str) -> None:
+    folded, looked_up = skeleton(text), skeleton(words)
+    template = re.compile(f"(?= (?:{phrase_pattern(looked_up)}) )")
+    assert word_positions(folded, looked_up) == [match.start() for match in template.finditer(f" {folded} ")]
+
+
+def test_word_positions_takes_whole_words_only() -> None:
+    assert word_positions("we met at sam s talk", "sam") == [10]
+    assert word_positions("samuel and sams", "sam") == []
+    assert word_positions("", "sam") == word_positions("sam", "") == []

@@ -62,6 +62,7 @@ __all__ = [
     "phrases_from_settings",
     "skeleton",
     "views",
+    "word_positions",
 ]
 
 #: Texts up to this many characters have their folded forms cached (longer ones are
@@ -931,6 +932,38 @@ def find_phrases(normalized: str, phrases: Iterable[str]) -> list[str]:
         if phrase and _occurs_as_words(normalized, phrase):
             found.append(phrase)
     return found
+
+
+def word_positions(folded: str, words: str) -> list[int]:
+    """Where *words* stand in *folded*, as a phrase template of those words matches them.
+
+    Both are skeletons (see `skeleton`). The words must stand whole, and a letter of
+    *words* matches what it matches in a template: ``i``, ``l`` and ``1`` alike, ``o``
+    and ``0``, and so on (see `phrase_pattern`). For looking up a word that varies
+    from request to request, such as the sender's name, where compiling a template for
+    each would cost more than reading the note.
+
+    Args:
+        folded: The text's skeleton.
+        words: The words' skeleton.
+
+    Returns:
+        The offsets in *folded* where the words start, in order; they may overlap.
+    """
+    if not words or not folded:
+        return []
+    _padded, same, _present = _text_words(folded)
+    needle = f" {words.translate(_SAME_FIRST_LETTER)} "
+    # Folded alike, a letter matches its look-alikes; a digit of the words matches only itself.
+    digits = [(offset, char) for offset, char in enumerate(words) if char.isdigit()]
+    positions = []
+    position = same.find(needle)
+    while position >= 0:
+        # (the space before the words in the padded text is where they start in *folded*)
+        if all(folded[position + offset] == char for offset, char in digits):
+            positions.append(position)
+        position = same.find(needle, position + 1)
+    return positions
 
 
 def _occurs_as_words(text: str, phrase: str) -> bool:
