@@ -10,12 +10,12 @@ import relpolicy_hard_sell
 import relpolicy_note_present as rule
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from relpolicy_note_present._review import REASON_SCORE
+from relpolicy_note_present._review import REASON_SCORE, introductions
 
 from relpolicy import Config, ConfigError, Policy, Profile, Request, Verdict, Vote
 from relpolicy.strategies import adversarial_texts, disguised, requests, texts
 from relpolicy.testing import check_plugin
-from relpolicy.text import normalize, skeleton
+from relpolicy.text import PhraseSet, normalize, skeleton
 
 PAT = Profile(name="Pat Coach", headline="Career coach", groups=("NJ Job Seekers Network",))
 SAM = Profile(name="Sam Rivera", groups=("NJ Job Seekers Network",))
@@ -243,3 +243,27 @@ def test_extra_phrases_join_their_category() -> None:
 def test_bad_settings_are_refused_naming_the_key(table: dict[str, Any], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         Policy([rule], config={"rules": {"note-present": table}})
+
+
+# -- introductions: the sender's name, looked up without a template per name ----------
+
+NAMES = ["sam", "ali", "mary ann", "im", "here", "jo"]
+introduction_texts = st.lists(
+    st.sampled_from([*NAMES, "i m", "i am", "i'm", "this is", "it's", "my name is", "1'm", "l am", "a1i"])
+    | st.sampled_from(["here", "hi", "is"]),
+    max_size=20,
+).map(" ".join)
+
+
+@given(introduction_texts, st.sampled_from(NAMES))
+def test_introductions_are_found_as_two_templates_of_the_name_would_find_them(text: str, name: str) -> None:
+    folded = skeleton(text)
+    templates = PhraseSet((f"(i'm|i am|this is|it's|my name is) {name}", f"{name} here"))
+    assert introductions(folded, name) == [match.words for match in templates.matches_in_skeleton(folded)]
+
+
+def test_a_sender_who_gives_their_name_introduces_themselves() -> None:
+    assert introductions(skeleton("Hi! I'm Sam, and Sam here again"), "sam") == ["im sam", "sam here"]
+    assert introductions(skeleton("Hi! I'm Sam here"), "sam") == ["im sam"]  # (one name, one introduction)
+    assert introductions(skeleton("Sam here: I am Sam"), "sam") == ["sam here", "i am sam"]
+    assert introductions(skeleton("I am Samuel"), "sam") == []

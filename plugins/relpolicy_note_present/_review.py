@@ -20,6 +20,7 @@ from relpolicy.text import (
     normalize,
     skeleton,
     views,
+    word_positions,
 )
 
 # -- what a note says, as phrase templates (relpolicy.text.phrase_pattern) -----------
@@ -324,7 +325,7 @@ class Reviewer:
             addressed.append(reader)
         writer = skeleton(first_name(sender) or "")
         if writer:
-            found["introduction"] += [m.words for m in _introduces(writer).matches_in_skeleton(folded)]
+            found["introduction"] += introductions(folded, writer)
         pitch = self._pitches.find(text)
         return NoteReview(
             present=True,
@@ -346,10 +347,38 @@ def _bounded(
     )
 
 
-@functools.lru_cache(maxsize=1024)
-def _introduces(name: str) -> PhraseSet:
-    """Phrases in which the sender called *name* (a skeleton) gives their name."""
-    return PhraseSet((f"(i'm|i am|this is|it's|my name is) {name}", f"{name} here"))
+#: What a writer says just before giving their name.
+_BEFORE_A_NAME = PhraseSet(["(i'm|i am|this is|it's|my name is)"])
+
+
+def introductions(folded: str, name: str) -> list[str]:
+    """The words of *folded* (a skeleton) in which the writer called *name* (a skeleton)
+    gives their name: "I'm NAME", "I am NAME", "this is NAME", "it's NAME", "my name is
+    NAME", or "NAME here".
+
+    As a `PhraseSet` of the templates ``(i'm|i am|this is|it's|my name is) NAME`` and
+    ``NAME here`` finds them (leftmost first, none overlapping, the first template first
+    at one place), without compiling templates for each name.
+    """
+    at_name = word_positions(folded, name)
+    if not at_name:
+        return []
+    found = []  # (start, which template, end)
+    starts = set(at_name)
+    for match in _BEFORE_A_NAME.matches_in_skeleton(folded):
+        after = match.start + len(match.words) + 1
+        if after in starts:
+            found.append((match.start, 0, after + len(name)))
+    here = f"{name} here"
+    found += [(start, 1, start + len(here)) for start in word_positions(folded, here)]
+    found.sort()
+    words: list[str] = []
+    cursor = 0
+    for start, _template, end in found:
+        if start >= cursor:
+            words.append(folded[start:end])
+            cursor = end
+    return words
 
 
 def _quoted(text: str, words: Iterable[str]) -> tuple[str, ...]:
