@@ -3,6 +3,7 @@
     python benchmarks/profile_rules.py                 # every standard rule
     python benchmarks/profile_rules.py hard-sell -n 20  # one rule, the 20 costliest functions
     python benchmarks/profile_rules.py --size 1048576   # one note of 1 MB instead of the corpus
+    python benchmarks/profile_rules.py --new-names      # each sender with a first name of their own
 
 For each rule it prints the time per decision without the profiler, then the functions
 that took the most time of their own under it.
@@ -16,6 +17,8 @@ import pstats
 import sys
 import time
 from pathlib import Path
+
+import attrs
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -32,12 +35,23 @@ def time_per_decision(policy: Policy, requests: list[Request]) -> float:
     return (time.process_time() - start) / len(requests)
 
 
+def with_new_name(request: Request, number: int) -> Request:
+    """*request* from a sender whose first name is made of *number*'s digits spelled in letters."""
+    first = "".join("abcdefghij"[int(digit)] for digit in str(number)).title()
+    return attrs.evolve(request, sender=attrs.evolve(request.sender, name=f"{first}o Rivera"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("rules", nargs="*", default=list(STANDARD_RULES))
     parser.add_argument("-n", "--top", type=int, default=12, help="functions to show per rule")
     parser.add_argument("--count", type=int, default=4000, help="requests decided per rule")
     parser.add_argument("--size", type=int, help="decide one note of this many characters instead")
+    parser.add_argument(
+        "--new-names",
+        action="store_true",
+        help="give each sender a first name no other has (the corpus draws from a few dozen)",
+    )
     args = parser.parse_args()
     recipient = corpus.recipient()
     for rule in args.rules:
@@ -50,6 +64,8 @@ def main() -> None:
             )
         else:  # three sets of requests, so that no run finds the notes of another in a cache
             pool = corpus.requests(3 * args.count, seed=len(rule))
+            if args.new_names:
+                pool = [with_new_name(request, number) for number, request in enumerate(pool)]
             warm, plain_run, profiled_run = (pool[i * args.count : (i + 1) * args.count] for i in range(3))
         time_per_decision(policy, warm)  # first-call work, off the clock
         plain = time_per_decision(policy, plain_run)
