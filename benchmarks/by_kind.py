@@ -2,6 +2,7 @@
 
     python benchmarks/by_kind.py            # 8,000 requests of the generated corpus
     python benchmarks/by_kind.py --count 20000
+    python benchmarks/by_kind.py --own     # each sender with a name and headline of their own
 
 Requests without a note, notes up to 100 and 300 characters, and longer letters are
 timed one decision at a time, after a warm-up on other requests, so that each kind's
@@ -33,9 +34,10 @@ def kind(request: Request) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=8000, help="requests timed (after as many to warm up)")
+    parser.add_argument("--own", action="store_true", help="senders with names and headlines of their own")
     args = parser.parse_args()
     policy = Policy.default(recipient=corpus.recipient())
-    pool = corpus.requests(2 * args.count, seed=7)
+    pool = corpus.requests(2 * args.count, seed=7, own=args.own)
     for request in pool[: args.count]:  # first-call work, off the clock
         policy.decide(request)
     times: dict[str, list[float]] = {}

@@ -226,11 +226,26 @@ def _fill(template: str, sender: dict[str, Any], rng: random.Random) -> str:
     )
 
 
-def _sender(rng: random.Random, *, seeker: bool = False, pitch_headline: bool = False) -> dict[str, Any]:
+_EMPLOYER_KINDS = ["Labs", "Group", "Health", "Logistics", "Partners", "Consulting", "Studio", "Bank"]
+#: Syllables of made-up names, for senders and employers that no other request names.
+_SYLLABLES = ["ka", "ri", "mo", "len", "sa", "dor", "vi", "na", "tel", "bru", "an", "jo", "mi", "ros", "ha"]
+
+
+def _made_up(rng: random.Random) -> str:
+    return "".join(rng.choice(_SYLLABLES) for _ in range(rng.randrange(2, 4))).title()
+
+
+def _sender(
+    rng: random.Random, *, seeker: bool = False, pitch_headline: bool = False, own: bool = False
+) -> dict[str, Any]:
     industry, headlines = rng.choice(_FIELDS)
+    name = f"{_made_up(rng) if own else rng.choice(_FIRST)} {rng.choice(_LAST)}"
+    headline = rng.choice(_PITCH_HEADLINES) if pitch_headline else rng.choice(headlines)
+    if own:
+        headline = f"{headline} at {_made_up(rng)} {rng.choice(_EMPLOYER_KINDS)}"
     sender: dict[str, Any] = {
-        "name": f"{rng.choice(_FIRST)} {rng.choice(_LAST)}",
-        "headline": rng.choice(_PITCH_HEADLINES) if pitch_headline else rng.choice(headlines),
+        "name": name,
+        "headline": headline,
         "industry": industry,
         "location": rng.choice(_PLACES),
         "groups": rng.sample(_GROUPS, rng.choice([0, 0, 1, 1, 2, 3])),
@@ -245,12 +260,12 @@ def _sender(rng: random.Random, *, seeker: bool = False, pitch_headline: bool = 
     return {k: v for k, v in sender.items() if v is not None}
 
 
-def _request(rng: random.Random, number: int) -> dict[str, Any]:
+def _request(rng: random.Random, number: int, *, own: bool = False) -> dict[str, Any]:
     kind = rng.choices(
         ["none", "template", "personal", "seeker", "pitch", "disguised", "headline", "long"],
         weights=[35, 12, 20, 10, 10, 5, 4, 4],
     )[0]
-    sender = _sender(rng, seeker=kind == "seeker", pitch_headline=kind == "headline")
+    sender = _sender(rng, seeker=kind == "seeker", pitch_headline=kind == "headline", own=own)
     note: str | None = None
     if kind == "template":
         note = rng.choice(_TEMPLATES)
@@ -281,16 +296,21 @@ def _request(rng: random.Random, number: int) -> dict[str, Any]:
     return request
 
 
-def request_dicts(count: int, *, seed: int = 2020) -> Iterator[dict[str, Any]]:
-    """*count* requests in their JSON form, none naming a recipient (the policy's is used)."""
+def request_dicts(count: int, *, seed: int = 2020, own: bool = False) -> Iterator[dict[str, Any]]:
+    """*count* requests in their JSON form, none naming a recipient (the policy's is used).
+
+    The senders' first names and headlines are drawn from a few dozen, so the rules'
+    caches remember most of them; with *own*, each sender has a first name and an
+    employer in their headline that few others have, as in a large real inbox.
+    """
     rng = random.Random(seed)
     for number in range(count):
-        yield _request(rng, number)
+        yield _request(rng, number, own=own)
 
 
-def requests(count: int, *, seed: int = 2020) -> list[Request]:
+def requests(count: int, *, seed: int = 2020, own: bool = False) -> list[Request]:
     """*count* `Request` values (see `request_dicts`)."""
-    return [Request.from_dict(data) for data in request_dicts(count, seed=seed)]
+    return [Request.from_dict(data) for data in request_dicts(count, seed=seed, own=own)]
 
 
 def recipient() -> Profile:

@@ -99,8 +99,8 @@ def _unseal_timed(value: Any) -> Any:
 
 def idle_between_chunks(policy: Policy, items: list[Any]) -> None:
     """Decide *items* with ``workers=2``, the worker's chunks timed; report its idle gaps."""
-    _parallel._decide_chunk = _timed_chunk  # type: ignore[assignment]
-    _parallel._unseal = _unseal_timed
+    _parallel._decide_chunk = _timed_chunk
+    _parallel._unseal = _unseal_timed  # type: ignore[assignment]
     try:
         before, start = os.times(), time.perf_counter()
         count = sum(1 for _ in policy.decide_many(items, workers=2))
@@ -130,7 +130,7 @@ def main() -> None:
     if args.no_compression:
         global _unseal
         _parallel._seal = functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL)
-        _parallel._unseal = _unseal = pickle.loads
+        _parallel._unseal = _unseal = pickle.loads  # type: ignore[assignment]
     policy = standard_policy(corpus.recipient())
     items: list[Any] = list(corpus.request_dicts(args.count, seed=7))
     if args.form == "Request":
