@@ -4,6 +4,7 @@
     python benchmarks/profile_rules.py hard-sell -n 20  # one rule, the 20 costliest functions
     python benchmarks/profile_rules.py --size 1048576   # one note of 1 MB instead of the corpus
     python benchmarks/profile_rules.py --new-names      # each sender with a first name of their own
+    python benchmarks/profile_rules.py --own            # ... and a headline of their own
 
 For each rule it prints the time per decision without the profiler, then the functions
 that took the most time of their own under it.
@@ -52,6 +53,7 @@ def main() -> None:
         action="store_true",
         help="give each sender a first name no other has (the corpus draws from a few dozen)",
     )
+    parser.add_argument("--own", action="store_true", help="senders with names and headlines of their own")
     args = parser.parse_args()
     recipient = corpus.recipient()
     for rule in args.rules:
@@ -63,7 +65,7 @@ def main() -> None:
                 for salt in ("warm", "plain", "profiled")
             )
         else:  # three sets of requests, so that no run finds the notes of another in a cache
-            pool = corpus.requests(3 * args.count, seed=len(rule))
+            pool = corpus.requests(3 * args.count, seed=len(rule), own=args.own)
             if args.new_names:
                 pool = [with_new_name(request, number) for number, request in enumerate(pool)]
             warm, plain_run, profiled_run = (pool[i * args.count : (i + 1) * args.count] for i in range(3))
