@@ -243,6 +243,16 @@ def test_a_bad_item_stops_the_stream_where_a_loop_would(
     assert multiprocessing.active_children() == []  # the workers stopped with the error
 
 
+def test_a_request_that_cannot_be_pickled_is_decided_here(policy: Policy) -> None:
+    requests = make_requests(30)
+    # (any value can ride in `extra`; a lock cannot be pickled) In the first chunk,
+    # which is always sent to the worker:
+    requests[2] = attrs.evolve(requests[2], extra={"lock": threading.Lock()})
+    got = list(policy.decide_many(iter(requests), workers=2, chunksize=4))
+    assert got == [policy.decide(r) for r in requests]
+    assert multiprocessing.active_children() == []
+
+
 def test_map_in_workers_keeps_order_and_raises_in_place(policy: Policy) -> None:
     got = list(_parallel.map_in_workers(policy, rules_of, range(40), workers=2, chunksize=3))
     assert got == [(i, policy.rules) for i in range(40)]

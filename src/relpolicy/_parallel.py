@@ -90,14 +90,15 @@ def _map_chunk(function: Callable[[Policy, T], R], chunk: list[T]) -> _Outcome:
 def _seal(value: object) -> bytes:
     """*value* pickled and compressed, to send to another process (`_unseal` undoes it).
 
-    ``concurrent.futures`` moves each chunk, and its decisions, through a pipe with a
-    helper thread of each process, and a message larger than the pipe's buffer (64 KiB
-    on Linux) is written and read in parts: each part waits for the helper thread to
-    get the interpreter lock, up to ``sys.getswitchinterval()`` (5 ms) while this
-    process decides, and the worker idles meanwhile. At zlib's fastest level, which
-    costs about a microsecond a request, a chunk of 512 requests shrinks below that
-    (the labelled requests in ``tests/data/corpus.jsonl`` pickle to a fifth of their
-    size), and so do their decisions.
+    ``concurrent.futures`` moves each chunk to a worker, and its decisions back, through
+    pipes that helper threads of this process write and read. A message larger than a
+    pipe's buffer (64 KiB on Linux) goes in parts, and each part waits for the helper
+    thread to get the interpreter lock, up to ``sys.getswitchinterval()`` (5 ms) while
+    this process decides; the worker idles meanwhile. At zlib's fastest level, which
+    costs 1 to 1.5 µs a request on each side (``benchmarks/transfer.py``), a chunk of
+    512 requests shrinks below that (the labelled requests in
+    ``tests/data/corpus.jsonl`` pickle to a fifth of their size), and so do their
+    decisions.
     """
     return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
 
@@ -252,9 +253,13 @@ def _same(chunk: list[Any]) -> list[Any]:
 
 def _pack_requests(chunk: list[Any]) -> bytes | None:
     """The chunk's requests packed and sealed, or ``None`` when one is not a request nor
-    a mapping: deciding it here raises the error `Policy.decide` raises, in its place."""
+    a mapping (deciding it here raises the error `Policy.decide` raises, in its place),
+    or cannot be pickled (a request may carry any value in ``extra``)."""
     packed = [_wire.pack_request(request) for request in chunk]
     for item in packed:
         if type(item) is list and not isinstance(item[0], (Request, Mapping)):
             return None
-    return _seal(packed)
+    try:
+        return _seal(packed)
+    except Exception:  # (pickle raises TypeError, PicklingError, AttributeError ...)
+        return None
