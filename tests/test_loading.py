@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -185,16 +187,50 @@ def test_a_plugin_is_named_by_the_distribution_that_declares_it(
     assert distribution_of(entry_point) == ("Named_Rules", "1.0")
 
 
-def test_the_finder_of_the_importlib_metadata_backport_changes_nothing(
-    monkeypatch: pytest.MonkeyPatch,
+def test_the_finder_of_the_importlib_metadata_backport_changes_nothing() -> None:
+    # Importing the backport replaces the standard finder for the whole process: in a
+    # process of its own, so that the other tests keep the standard one.
+    if importlib.util.find_spec("importlib_metadata") is None:
+        pytest.skip("the importlib_metadata backport is not installed")
+    probe = (
+        "import importlib_metadata, sys\n"
+        "from importlib import metadata\n"
+        "from relpolicy._loading import _read_entry_points\n"
+        "read = _read_entry_points('relpolicy')\n"
+        "listed = sorted((ep.name, ep.value) for ep in metadata.entry_points(group='relpolicy'))\n"
+        "print(read is not None, read is not None and sorted((ep.name, ep.value) for ep in read) == listed)"
+    )
+    assert subprocess.check_output([sys.executable, "-c", probe], text=True).split() == ["True", "True"]
+
+
+@pytest.mark.parametrize("folder", ["Upper_Rules-1.0.DIST-INFO", "-1.0.dist-info"])
+def test_a_folder_named_otherwise_than_its_distribution_is_left_to_importlib_metadata(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
 ) -> None:
-    backport = pytest.importorskip("importlib_metadata")
-    finders = [finder for finder in sys.meta_path if type(finder).__module__.startswith("importlib_metadata")]
-    if not finders:  # (older versions of the backport add none)
-        finders = [backport.MetadataPathFinder()]
-    monkeypatch.setattr(sys, "meta_path", [*sys.meta_path, *finders])
-    assert _read_entry_points("relpolicy") is not None
-    assert _listed() == _importlib_entry_points()
+    _distribution(tmp_path, folder, "[relpolicy]\nodd = odd_rules\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert _read_entry_points("relpolicy") is None
+    assert ("odd", "odd_rules") in _listed() == _importlib_entry_points()
+
+
+@pytest.mark.parametrize(
+    "content", [b"[relpolicy]\nbroken line without a value\n", b"[relpolicy]\nbad = caf\xe9_rules\n"]
+)
+def test_an_entry_points_file_importlib_metadata_cannot_read_fails_as_it_did(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
+) -> None:
+    _distribution(tmp_path, "broken_rules-1.0.dist-info", "")
+    (tmp_path / "broken_rules-1.0.dist-info" / "entry_points.txt").write_bytes(content)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert _read_entry_points("relpolicy") is None
+    try:
+        _importlib_entry_points()
+    except Exception as exc:  # (whatever importlib.metadata raises)
+        expected = exc
+    else:
+        pytest.fail("importlib.metadata read the file")
+    with pytest.raises(type(expected), match=re.escape(str(expected))):
+        _listed()
 
 
 def test_a_first_decision_imports_neither_importlib_metadata_nor_pathlib() -> None:

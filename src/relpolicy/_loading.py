@@ -24,11 +24,14 @@ import re
 import sys
 import threading
 from collections.abc import Collection, Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING
 
 import attrs
 
 from ._markers import PROJECT
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 #: Comma-separated plugin names to load; only these are loaded. Empty means none.
 LOAD_ENV = "RELPOLICY_LOAD_PLUGINS"
@@ -69,10 +72,10 @@ class EntryPoint:
     name: str
     #: What to import: ``module`` or ``module:attribute``.
     value: str
-    #: The metadata folder (``.dist-info``) of the distribution that declares it.
+    #: The metadata folder (``.dist-info`` or ``.egg-info``) of the distribution that declares it.
     folder: str | None = None
     #: The ``importlib.metadata`` entry point, where that listed it.
-    found: Any = attrs.field(default=None, eq=False, repr=False)
+    found: metadata.EntryPoint | None = attrs.field(default=None, eq=False, repr=False)
 
     def load(self) -> object:
         """Import the module the value names, and return it or its named attribute."""
@@ -114,7 +117,11 @@ def _read_entry_points(group: str) -> list[EntryPoint] | None:
     ``importlib.metadata`` knows how to find them.
 
     The same distributions as ``importlib.metadata.distributions()``, in the same order
-    (the path in order, each folder as listed), and only the first of each name.
+    (the path in order, each folder as listed), and only the first of each name. Where
+    it meets what it does not read as ``importlib.metadata`` does (a metadata folder
+    whose name hides the distribution's, an ``entry_points.txt`` that is not UTF-8 or
+    has a line that is not ``name = value``), it leaves the listing to that, which names
+    the problem as it always has.
     """
     if not all(
         _searches_the_path(finder) for finder in sys.meta_path if hasattr(finder, "find_distributions")
@@ -122,34 +129,54 @@ def _read_entry_points(group: str) -> list[EntryPoint] | None:
         return None
     seen: set[str] = set()
     found: list[EntryPoint] = []
-    for entry in sys.path:
-        if isinstance(entry, os.PathLike):
-            entry = os.fspath(entry)
-        if not isinstance(entry, str) or entry.lower().endswith(".egg"):
-            return None
-        try:
-            children = os.listdir(entry or ".")
-        except NotADirectoryError:
-            return None  # a zip file
-        except OSError:
-            continue  # (no such folder: nothing there)
-        for child in children:
-            low = child.lower()
-            if not low.endswith((".dist-info", ".egg-info")):
-                continue
-            name = _normalized(low.rpartition(".")[0].partition("-")[0])
-            if name in seen:
-                continue  # an earlier one of that name shadows it
-            seen.add(name)
-            folder = os.path.join(entry, child)
-            found.extend(ep for ep_group, ep in _read_folder(folder) if ep_group == group)
+    try:
+        for entry in sys.path:
+            _read_path_entry(entry, group, seen, found)
+    except _NotPlain:
+        return None
     return found
+
+
+class _NotPlain(Exception):
+    """What `_read_entry_points` leaves to ``importlib.metadata``."""
+
+
+def _read_path_entry(entry: object, group: str, seen: set[str], found: list[EntryPoint]) -> None:
+    """Add the entry points of *group* in the folder *entry* of ``sys.path`` to *found*,
+    skipping the distributions named in *seen*, and adding the others' names to it.
+
+    Raises:
+        _NotPlain: *entry* is a zip file or an egg, or holds what `_read_entry_points`
+            leaves to ``importlib.metadata``.
+    """
+    if isinstance(entry, os.PathLike):
+        entry = os.fspath(entry)
+    if not isinstance(entry, str) or entry.lower().endswith(".egg"):
+        raise _NotPlain
+    try:
+        children = os.listdir(entry or ".")
+    except NotADirectoryError:
+        raise _NotPlain from None  # a zip file
+    except OSError:
+        return  # (no such folder: nothing there)
+    for child in children:
+        low = child.lower()
+        if not low.endswith((".dist-info", ".egg-info")):
+            continue
+        name = _normalized(low.rpartition(".")[0].partition("-")[0])
+        if not name or not child.endswith((".dist-info", ".egg-info")):
+            raise _NotPlain  # (importlib.metadata names it from its METADATA)
+        if name in seen:
+            continue  # an earlier one of that name shadows it
+        seen.add(name)
+        folder = os.path.join(entry, child)
+        found.extend(ep for ep_group, ep in _read_folder(folder) if ep_group == group)
 
 
 def _searches_the_path(finder: object) -> bool:
     """Whether *finder* finds distributions only where this reader looks: the standard
-    finder, or the one the ``importlib_metadata`` backport adds (Dask imports it), which
-    searches ``sys.path`` in the same way, after the standard one."""
+    finder, or the one the ``importlib_metadata`` backport puts in its place when it is
+    imported (Dask imports it), which searches ``sys.path`` in the same way."""
     if finder is importlib.machinery.PathFinder:
         return True
     kind = type(finder)
@@ -165,15 +192,19 @@ def _read_folder(folder: str) -> Iterator[tuple[str | None, EntryPoint]]:
     try:
         with open(os.path.join(folder, "entry_points.txt"), encoding="utf-8") as file:
             text = file.read()
-    except (OSError, UnicodeDecodeError):
-        return  # (none, or unreadable: as if none)
+    except UnicodeDecodeError:
+        raise _NotPlain from None
+    except OSError:
+        return  # (none: as importlib.metadata reads a missing or unreadable file)
     group = None
     for line in map(str.strip, text.splitlines()):
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
             group = line.strip("[]")
-        elif "=" in line:
+        elif group is not None:
+            if "=" not in line:
+                raise _NotPlain
             name, value = map(str.strip, line.split("=", 1))
             yield group, EntryPoint(name, value, folder)
 
