@@ -359,6 +359,13 @@ def introductions(folded: str, name: str) -> list[str]:
     As a `PhraseSet` of the templates ``(i'm|i am|this is|it's|my name is) NAME`` and
     ``NAME here`` finds them (leftmost first, none overlapping, the first template first
     at one place), without compiling templates for each name.
+
+    Args:
+        folded: The note's skeleton.
+        name: The writer's first name, as a skeleton.
+
+    Returns:
+        The words of each introduction, as they read in *folded*.
     """
     at_name = word_positions(folded, name)
     if not at_name:
