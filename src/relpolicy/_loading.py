@@ -10,8 +10,9 @@ as ``importlib.metadata.entry_points`` would find them. Importing
 ``importlib.metadata`` (and the ``email`` and ``zipfile`` packages it needs) takes
 about 25 ms, a sixth of the start-up that issue #6 allows a first decision; it is
 imported only where this reader does not go (a zip file or an ``.egg`` on the path, a
-finder of distributions other than the standard one) and to name a plugin's
-distribution in `PluginInfo`.
+finder of distributions other than Python's own, a metadata folder or an
+``entry_points.txt`` that it would read otherwise than ``importlib.metadata`` does) and
+to name a plugin's distribution in `PluginInfo`.
 """
 
 from __future__ import annotations
