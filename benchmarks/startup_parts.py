@@ -7,8 +7,9 @@ Each interpreter times, in turn, the imports relpolicy needs (the standard libra
 typing, re and enum; attrs; pluggy), relpolicy itself, the five standard rules,
 ``Policy.default()`` and a first decision; then how long the process takes to exit
 after its last line (the interpreter's shutdown, measured from outside), beside the
-shutdown of an interpreter that imported only attrs and pluggy. It also says which
-modules that only some programs need were imported all the same. Bytecode is compiled
+shutdown of an interpreter that imported only attrs and pluggy, and what importing
+``importlib.metadata`` (which relpolicy avoids) would add. It also says which modules
+that only some programs need were imported all the same. Bytecode is compiled
 beforehand into a private folder, as an installed package has it. In-process timings
 move less with the machine's load than the whole-process figures of
 ``nox -s bench -- -k startup``.
@@ -44,6 +45,13 @@ print(*[name for name in DEFERRED if name in sys.modules], file=sys.stderr)
 print(*[b - a for a, b in zip(marks, marks[1:])], time.time())
 """
 DEPENDENCIES_ONLY = "import attrs, pluggy, time\nprint(time.time())"
+#: What importing ``importlib.metadata`` would add, after relpolicy's own dependencies.
+METADATA = (
+    "import time, typing, re, enum, attrs, pluggy\n"
+    "start = time.perf_counter()\n"
+    "import importlib.metadata\n"
+    "print(time.perf_counter() - start, time.time())"
+)
 
 
 def run(code: str, env: dict[str, str]) -> tuple[list[float], float]:
@@ -67,6 +75,7 @@ def main() -> None:
         run(code, env)  # compile the bytecode, off the clock
         timed = [run(code, env) for _ in range(args.runs)]
         dependencies = [run(DEPENDENCIES_ONLY, env)[1] for _ in range(args.runs)]
+        metadata = [run(METADATA, env)[0][0] for _ in range(args.runs)]
     labels = [*PARTS, "Policy.default()", "a first decision"]
     for index, label in enumerate(labels):
         print(f"{label:22} {statistics.median(t[index] for t, _ in timed) * 1e3:6.1f} ms")
@@ -74,6 +83,8 @@ def main() -> None:
     print(f"{'shutdown':22} {statistics.median(s for _, s in timed) * 1e3:6.1f} ms")
     alone = statistics.median(dependencies)
     print(f"shutdown of an interpreter with only attrs and pluggy: {alone * 1e3:.1f} ms")
+    avoided = statistics.median(metadata)
+    print(f"importing importlib.metadata, which a first decision does not: {avoided * 1e3:.1f} ms")
 
 
 if __name__ == "__main__":

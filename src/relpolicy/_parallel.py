@@ -95,10 +95,9 @@ def _seal(value: object) -> bytes:
     pipe's buffer (64 KiB on Linux) goes in parts, and each part waits for the helper
     thread to get the interpreter lock, up to ``sys.getswitchinterval()`` (5 ms) while
     this process decides; the worker idles meanwhile. At zlib's fastest level, which
-    costs 1 to 1.5 µs a request on each side (``benchmarks/transfer.py``), a chunk of
-    512 requests shrinks below that (the labelled requests in
-    ``tests/data/corpus.jsonl`` pickle to a fifth of their size), and so do their
-    decisions.
+    costs 1 to 1.5 µs a request on each side, a chunk of 512 requests shrinks below
+    that, and so do their decisions: to about a fifth of their size on the benchmarks'
+    requests (``benchmarks/transfer.py`` prints both).
     """
     return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
 

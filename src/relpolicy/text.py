@@ -952,18 +952,15 @@ def word_positions(folded: str, words: str) -> list[int]:
     """
     if not words or not folded:
         return []
-    _padded, same, _present = _text_words(folded)
-    needle = f" {words.translate(_SAME_FIRST_LETTER)} "
-    # Folded alike, a letter matches its look-alikes; a digit of the words matches only itself.
+    padded, same, _present = _text_words(folded)
+    # Folded alike, a letter matches its look-alikes; a digit of the words matches only
+    # itself. (The space before the words in the padded text is where they start in *folded*.)
     digits = [(offset, char) for offset, char in enumerate(words) if char.isdigit()]
-    positions = []
-    position = same.find(needle)
-    while position >= 0:
-        # (the space before the words in the padded text is where they start in *folded*)
-        if all(folded[position + offset] == char for offset, char in digits):
-            positions.append(position)
-        position = same.find(needle, position + 1)
-    return positions
+    return [
+        position
+        for position in _positions(same, padded, words.translate(_SAME_FIRST_LETTER))
+        if all(folded[position + offset] == char for offset, char in digits)
+    ]
 
 
 def _occurs_as_words(text: str, phrase: str) -> bool:
