@@ -1,0 +1,68 @@
+"""What a process pays for seeing only part of the stream: the rules' caches answer less often.
+
+    python benchmarks/half_stream.py                  # 200,000 requests, three turns
+    python benchmarks/half_stream.py --count 100000 --turns 2
+
+``decide_many(workers=2)`` cuts the input into chunks of 512 and decides about every
+other one in each process. A note, headline or name that repeats is then found in a
+process's caches only when it came that process's way before. This decides, in a fresh
+interpreter each time (so that no cache is shared), every request, and then only the
+even and only the odd chunks, and prints the CPU time per decision of each, in turns.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import corpus
+
+from relpolicy import Policy, Request
+from relpolicy._policy import DEFAULT_CHUNKSIZE
+
+PARTS = ("all", "even chunks", "odd chunks")
+
+
+def decide(part: str, count: int) -> float:
+    """CPU seconds per decision over *part* of *count* requests (in this process)."""
+    items = [Request.from_dict(data) for data in corpus.request_dicts(count, seed=7)]
+    chunks = [items[i : i + DEFAULT_CHUNKSIZE] for i in range(0, len(items), DEFAULT_CHUNKSIZE)]
+    chosen = {
+        "all": items,
+        "even chunks": [r for chunk in chunks[0::2] for r in chunk],
+        "odd chunks": [r for chunk in chunks[1::2] for r in chunk],
+    }[part]
+    policy = Policy.default(recipient=corpus.recipient())
+    start = time.process_time()
+    for request in chosen:
+        policy.decide(request)
+    return (time.process_time() - start) / len(chosen)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=200_000, help="requests in the stream")
+    parser.add_argument("--turns", type=int, default=3, help="times each part is decided")
+    parser.add_argument("--part", choices=PARTS, help=argparse.SUPPRESS)  # (one run, in a child)
+    args = parser.parse_args()
+    if args.part:
+        print(decide(args.part, args.count))
+        return
+    print(f"CPU time per decision, {args.count:,} requests in chunks of {DEFAULT_CHUNKSIZE}:")
+    for turn in range(1, args.turns + 1):
+        spent = {}
+        for part in PARTS:
+            command = [sys.executable, __file__, "--count", str(args.count), "--part", part]
+            spent[part] = float(subprocess.check_output(command, text=True))
+        halves = (spent["even chunks"] + spent["odd chunks"]) / 2
+        cells = ", ".join(f"{part} {seconds * 1e6:.1f} µs" for part, seconds in spent.items())
+        print(f"turn {turn}: {cells}; half a stream costs {halves / spent['all'] - 1:+.1%}")
+
+
+if __name__ == "__main__":
+    main()
