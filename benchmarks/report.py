@@ -145,7 +145,7 @@ def workers(benches: list[Bench]) -> str:
                 extra["form"],
                 f"{first:.2f} s ({count / first:,.0f}/s)",
                 f"{second:.2f} s ({count / second:,.0f}/s)",
-                f"**{middle(extra['speedups']):.2f}** ({', '.join(f'{x:.2f}' for x in extra['speedups'])})",
+                f"**{middle(extra['speedups']):.3f}** ({', '.join(f'{x:.2f}' for x in extra['speedups'])})",
                 f"{middle(two['cores_used']):.2f}",
                 f"{cpu_one:.1f} µs",
                 f"{cpu_two:.1f} µs",
