@@ -210,6 +210,8 @@ class Detector:
                 categories.setdefault(name, []).extend(_Match(t, text, w) for t, w in matches)
         invisible = sum(found.invisible for where, _text, found in read if where == "note")
         disguised = invisible > 0 or any(found.mixed for _where, _text, found in read)
+        if not categories and not disguised:
+            return NO_PITCH  # (the usual case, and what `_weigh` would make of it)
         level, counted = _weigh(categories, disguised)
         if level == "none":
             return Pitch("hidden", ("disguised",), (), ("note",), invisible) if disguised else NO_PITCH

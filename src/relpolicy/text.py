@@ -314,7 +314,8 @@ def _skeleton(text: str) -> str:
 def _skeleton_of_normalized(text: str) -> str:
     if "!" in text or "|" in text:
         text = _BANG_IN_WORD.sub("i", text)
-    text = _SPACES.sub(" ", text.translate(_WORD_BREAKS)).strip()
+    # (every break is a space by now, so splitting on white space parts words by one space)
+    text = " ".join(text.translate(_WORD_BREAKS).split())
     text = _SINGLE_CHARACTERS.sub(_join_characters, f" {text} ")[1:-1]
     spans = _leet_words(text)
     if spans:
@@ -809,10 +810,10 @@ def _text_words(folded: str) -> tuple[str, str, frozenset[str]]:
     """
     padded = f" {folded} "
     same = padded.translate(_SAME_FIRST_LETTER)
-    words = set(same[1:-1].split(" "))
+    words = frozenset(same.split())
     if _NUMBER_WORD.search(padded):
-        words.add(_ANY_NUMBER)
-    return padded, same, frozenset(words)
+        words |= _NUMBER_ITEM
+    return padded, same, words
 
 
 def _positions(same: str, padded: str, word: str) -> Iterator[int]:
