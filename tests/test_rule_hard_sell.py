@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import itertools
 import math
+import re
 import time
 from collections.abc import Callable
 from typing import Any
@@ -589,3 +590,25 @@ def test_deciding_time_grows_in_proportion_to_the_note(shape: str) -> None:
     # checked by doubling, which says the same without a wall-clock bound.
     times = best_times(make, (250_000, 500_000, 1_000_000))
     assert all(later / earlier < 3.5 for earlier, later in itertools.pairwise(times)), times
+
+
+# Pieces that claims are made of, so that random texts often come close to one.
+CLAIM_PIECES = [
+    *"$£€0123456789 ,.-/%+xk",
+    *(" per ", "/month", " a week", " new clients", " booked calls", "% more", "00", "100%", " figures"),
+    *(" and ", "six", " k ", "mm", " million", " your", "\u0663", "_", "é", "a1"),
+]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(CLAIM_PIECES), max_size=16).map("".join))
+def test_claim_numbers_find_what_the_plain_alternation_finds(text: str) -> None:
+    # CLAIM_NUMBERS starts with one character class for speed; this is the pattern it stands for.
+    from relpolicy_hard_sell import _phrases
+
+    plain = re.compile(
+        rf"[$£€]{_phrases._CLAIM_AFTER_CURRENCY}"
+        rf"|\d(?<![\w.$]\d)(?:{'|'.join(_phrases._CLAIM_AFTER_DIGIT)})"
+    )
+    found = [(m.span(), m.group()) for m in _phrases.CLAIM_NUMBERS.finditer(text)]
+    assert found == [(m.span(), m.group()) for m in plain.finditer(text)]
