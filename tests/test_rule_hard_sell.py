@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 import relpolicy_hard_sell as rule
 import relpolicy_note_present
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from relpolicy_hard_sell import _phrases
 
 from relpolicy import Config, ConfigError, Policy, Profile, Request, Verdict, Vote
 from relpolicy.strategies import adversarial_texts, disguised, pathological_texts, requests, texts
@@ -595,20 +596,19 @@ def test_deciding_time_grows_in_proportion_to_the_note(shape: str) -> None:
 # Pieces that claims are made of, so that random texts often come close to one.
 CLAIM_PIECES = [
     *"$£€0123456789 ,.-/%+xk",
-    *(" per ", "/month", " a week", " new clients", " booked calls", "% more", "00", "100%", " figures"),
-    *(" and ", "six", " k ", "mm", " million", " your", "\u0663", "_", "é", "a1"),
+    *("$5", "£5", "€5", " per ", "/month", " a week", " new clients", " booked calls", "% more", "00"),
+    *("100%", " figures", " and ", "six", " k ", "mm", " million", " your", "\u0663", "_", "é", "a1"),
 ]
+#: What `CLAIM_NUMBERS` stands for: it starts with one character class, for speed.
+PLAIN_CLAIM_NUMBERS = re.compile(
+    rf"[$£€]{_phrases._CLAIM_AFTER_CURRENCY}|\d(?<![\w.$]\d)(?:{'|'.join(_phrases._CLAIM_AFTER_DIGIT)})"
+)
 
 
 @settings(max_examples=500)
 @given(st.lists(st.sampled_from(CLAIM_PIECES), max_size=16).map("".join))
+@example("€5k/month and £5 per month")
+@example("$5 new clients, 1,000 booked calls, 100% more, \u0663 figures")
 def test_claim_numbers_find_what_the_plain_alternation_finds(text: str) -> None:
-    # CLAIM_NUMBERS starts with one character class for speed; this is the pattern it stands for.
-    from relpolicy_hard_sell import _phrases
-
-    plain = re.compile(
-        rf"[$£€]{_phrases._CLAIM_AFTER_CURRENCY}"
-        rf"|\d(?<![\w.$]\d)(?:{'|'.join(_phrases._CLAIM_AFTER_DIGIT)})"
-    )
     found = [(m.span(), m.group()) for m in _phrases.CLAIM_NUMBERS.finditer(text)]
-    assert found == [(m.span(), m.group()) for m in plain.finditer(text)]
+    assert found == [(m.span(), m.group()) for m in PLAIN_CLAIM_NUMBERS.finditer(text)]
