@@ -7,12 +7,15 @@
 other one in each process. A note, headline or name that repeats is then found in a
 process's caches only when it came that process's way before. This decides, in a fresh
 interpreter each time (so that no cache is shared), every request, and then only the
-even and only the odd chunks, and prints the CPU time per decision of each, in turns.
+even and only the odd chunks, and prints the CPU time per decision of each. Each turn
+runs the three in another order, so that a drift of the machine's speed does not always
+favour the same one; the last line is the median over the turns.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 import time
@@ -54,14 +57,16 @@ def main() -> None:
         print(decide(args.part, args.count))
         return
     print(f"CPU time per decision, {args.count:,} requests in chunks of {DEFAULT_CHUNKSIZE}:")
-    for turn in range(1, args.turns + 1):
+    extra: list[float] = []
+    for turn in range(args.turns):
         spent = {}
-        for part in PARTS:
+        for part in PARTS[turn % 3 :] + PARTS[: turn % 3]:
             command = [sys.executable, __file__, "--count", str(args.count), "--part", part]
             spent[part] = float(subprocess.check_output(command, text=True))
-        halves = (spent["even chunks"] + spent["odd chunks"]) / 2
-        cells = ", ".join(f"{part} {seconds * 1e6:.1f} µs" for part, seconds in spent.items())
-        print(f"turn {turn}: {cells}; half a stream costs {halves / spent['all'] - 1:+.1%}")
+        extra.append((spent["even chunks"] + spent["odd chunks"]) / 2 / spent["all"] - 1)
+        cells = ", ".join(f"{part} {spent[part] * 1e6:.1f} µs" for part in PARTS)
+        print(f"turn {turn + 1} ({', '.join(spent)}): {cells}; half a stream costs {extra[-1]:+.1%}")
+    print(f"median over {args.turns} turns: half a stream costs {statistics.median(extra):+.1%}")
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
     python benchmarks/report.py .benchmarks/bench.json
 
 Every figure is a median (of the rounds pytest-benchmark ran), and every comparison a
-ratio of two figures from the same run.
+ratio of figures from the same run (for the workers, the median of such ratios).
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ def note_sizes(benches: list[Bench]) -> str:
 
 
 def workers(benches: list[Bench]) -> str:
-    """One row per form of input: medians of the alternating runs, and each pair's speed-up."""
+    """One row per form of input: medians of the runs, and the speed-up of each run of two processes."""
     rows = []
     for bench in by(benches, "test_workers"):
         extra = bench["extra_info"]
@@ -151,7 +151,7 @@ def workers(benches: list[Bench]) -> str:
                 f"{cpu_two:.1f} µs",
             ]
         )
-    header = ["input", "workers=1", "workers=2", "speed-up: median (each pair)", "cores had, 2"]
+    header = ["input", "workers=1", "workers=2", "speed-up: median (each run)", "cores had, 2"]
     header += ["CPU per decision, 1", "CPU per decision, 2"]
     return table(header, rows)
 
