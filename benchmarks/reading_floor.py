@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import corpus
 
 from relpolicy import text
+from relpolicy.text import _fold, _phrases, _skeleton
 
 #: A decision's share of a second at the issue's 30,000 decisions a second.
 BUDGET = 1 / 30_000
@@ -32,10 +33,10 @@ BUDGET = 1 / 30_000
 def fold(value: str) -> None:
     """Both views of *value*, and the words of its skeleton, without the caches."""
     value = text.clip(value, 5 * text.READ_LENGTH)
-    normalized = text._normalize(value)
-    folded = text._skeleton_of_normalized(normalized)
+    normalized = _fold._normalize(value)
+    folded = _skeleton._skeleton_of_normalized(normalized)
     if folded:
-        text._text_words.__wrapped__(text.clip(folded, text.READ_LENGTH))
+        _phrases._text_words.__wrapped__(text.clip(folded, text.READ_LENGTH))
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ import html
 import itertools
 import math
 import re
+from types import SimpleNamespace
 import time
 
 import pytest
@@ -143,8 +144,9 @@ def test_long_texts_are_folded_without_being_cached() -> None:
 def folded_by_the_definitions(text: str) -> tuple[str, str]:
     """`normalize` and `skeleton` as their docstrings define them, one regular expression
     per step, with none of the shortcuts that skip a step on texts it cannot change."""
-    from relpolicy import text as t
+    from relpolicy.text import _fold, _leet, _skeleton
 
+    t = SimpleNamespace(**{**vars(_fold), **vars(_skeleton)})
     light = t._unescape(text).translate(t._FOLD)
     if "  " in light:
         light = t._SPACES.sub(" ", t._SPACED_LETTERS_IN_GAPS.sub(t._join_letters, light))
@@ -156,9 +158,9 @@ def folded_by_the_definitions(text: str) -> tuple[str, str]:
     words = leet_word.findall(folded)
     if words:
         heavy = t._is_heavy_leet(folded, words)
-        folded = leet_word.sub(lambda m: m.group().translate(t._LEET), folded)
+        folded = leet_word.sub(lambda m: m.group().translate(_leet.IN_WORD), folded)
         if heavy:
-            folded = t._LONE_LEET_DIGIT.sub(t._read_lone_leet, f" {folded} ")[1:-1]
+            folded = _leet.LONE_DIGIT.sub(t._read_lone_leet, f" {folded} ")[1:-1]
     return light, folded
 
 
