@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from relpolicy import Policy, Profile, Request, Verdict, Vote, hookimpl
 from relpolicy._note_review import review_note
-from relpolicy._output import Tally, clip, csv_cell, display_width, pad, printable, write_text
+from relpolicy.cli._output import Tally, clip, csv_cell, display_width, pad, printable, write_text
 from relpolicy.cli import cli
 from relpolicy.inputs import read_recipient
 

@@ -132,7 +132,7 @@ def test_json_array_elements_carry_the_line_they_start_on(tmp_path: Path) -> Non
 def test_json_reads_the_same_whatever_the_chunk_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
 ) -> None:
-    from relpolicy import _records
+    from relpolicy.inputs import _records
 
     payload = [
         {"id": f"r{i}", "sender": {"name": "\u00e9\u4e2d\U0001f600" * i}, "mutual_connections": 10**i}

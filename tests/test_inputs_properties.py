@@ -55,7 +55,7 @@ def test_json_arrays_give_back_every_request_at_its_line(
     chunk: int,
     indent: int | None,
 ) -> None:
-    from relpolicy import _records
+    from relpolicy.inputs import _records
 
     monkeypatch.setattr(_records, "_CHUNK", chunk)
     path = tmp_path / "round.json"

@@ -6,8 +6,8 @@ import html
 import itertools
 import math
 import re
-from types import SimpleNamespace
 import time
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings

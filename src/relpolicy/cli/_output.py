@@ -20,8 +20,8 @@ from typing import TextIO
 import attrs
 import click
 
-from ._config import Config
-from ._model import Decision, Request, Verdict
+from .._config import Config
+from .._model import Decision, Request, Verdict
 
 #: The output formats of ``relpolicy triage``.
 FORMATS = ("table", "json", "jsonl", "csv")

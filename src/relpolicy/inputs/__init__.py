@@ -17,8 +17,8 @@ file of any size is read in constant memory::
 
 from __future__ import annotations
 
+from ._json import read_requests
 from ._linkedin import Connections, Export, parse_sent_at, repair_mojibake
-from ._reading import read_requests
 from ._records import InputError, RecordError
 from ._senders import KnownSender, Senders, read_profiles, read_recipient
 

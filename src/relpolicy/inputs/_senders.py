@@ -15,8 +15,8 @@ from typing import Any
 
 import attrs
 
-from ._errors import InvalidRequest, Problem
-from ._model import Profile, Request
+from .._errors import InvalidRequest, Problem
+from .._model import Profile, Request
 from ._records import InputError, RecordError, ValueReader, built, open_binary, value_reader
 
 if sys.version_info >= (3, 11):

@@ -15,7 +15,7 @@ from typing import IO, TypeVar
 
 import attrs
 
-from ._errors import InvalidRequest, Problem, RelpolicyError
+from .._errors import InvalidRequest, Problem, RelpolicyError
 
 _BOM = codecs.BOM_UTF8
 _CHUNK = 1 << 16

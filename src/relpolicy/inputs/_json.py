@@ -6,8 +6,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from .._model import Request
 from ._linkedin import Export
-from ._model import Request
 from ._records import InputError, RecordError, ValueReader, built, open_binary, record_error, value_reader
 from ._senders import Senders
 

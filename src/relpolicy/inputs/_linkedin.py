@@ -29,9 +29,9 @@ from typing import IO
 
 import attrs
 
-from . import _checks
-from ._errors import Problem
-from ._model import Profile, Request
+from .. import _checks
+from .._errors import Problem
+from .._model import Profile, Request
 from ._records import InputError, RecordError, decoded_lines, open_binary, record_error
 from ._senders import Senders, merge_profiles, url_key
 

@@ -1,0 +1,33 @@
+"""The ``relpolicy`` command group."""
+
+from __future__ import annotations
+
+import click
+
+from ._check_note import check_note
+from ._plugins import plugins
+from ._triage import explain, triage
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="relpolicy", prog_name="relpolicy")
+def cli() -> None:
+    """Decide whether to accept connection requests, by letting rule plugins vote.
+
+    Start with "relpolicy triage examples/requests.jsonl", or point triage at the
+    folder (or .zip) of your LinkedIn data export. "relpolicy explain" shows why a
+    request was decided as it was.
+
+    Exit status: 0 when every record was decided; 1 when some input records were not
+    readable (each is reported on stderr as FILE:LINE: field: problem, and every other
+    record is still decided and printed); 2 for a usage error.
+    """
+
+
+def main() -> None:
+    """Run the ``relpolicy`` command."""
+    cli(prog_name="relpolicy")
+
+
+for _command in (triage, explain, plugins, check_note):
+    cli.add_command(_command)

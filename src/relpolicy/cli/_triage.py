@@ -1,0 +1,147 @@
+"""``relpolicy triage`` and ``relpolicy explain``: decide the requests in files."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .._model import Request
+from ..inputs import RecordError
+from ..inputs._senders import name_key, url_key
+from ._common import (
+    Progress,
+    UsageProblem,
+    color,
+    decisions,
+    format_option,
+    isatty,
+    policy_options,
+    profiles_option,
+    setup,
+    warnings_on_stderr,
+    width_of,
+)
+from ._output import FORMATS, WRITERS, explain_lines
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True), metavar="PATH...")
+@policy_options
+@profiles_option
+@format_option(
+    FORMATS,
+    "table: one aligned row per request, for people. json: an array of decisions. "
+    "jsonl: one decision per line. csv: a header row, then one row per request.",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Decide in N processes (when this version of relpolicy can); output keeps the input's order.",
+)
+def triage(
+    paths: tuple[str, ...],
+    me: str | None,
+    config_path: str | None,
+    disable: tuple[str, ...],
+    profiles: str | None,
+    output_format: str,
+    workers: int,
+) -> None:
+    """Decide every request in PATH... and print one row per request.
+
+    PATH is a .json file (one request or an array of them), a .jsonl file (one per
+    line), or a LinkedIn data export: its folder, its .zip, or its Invitations.csv, of
+    which the INCOMING invitations are decided. Files are read as streams: a file of
+    a million requests takes little memory.
+
+    The person deciding is, first, --me; else the configuration's [recipient]; else the
+    export's Profile.csv. A request without an id is given FILE:LINE as its id.
+
+    Exit status: 0 when every record was decided; 1 when some were not readable (each
+    is reported on stderr as FILE:LINE: field: problem, the others are still decided and
+    printed); 2 for a usage error.
+    """
+    with warnings_on_stderr():
+        policy, reporter, items = setup(paths, me, config_path, disable, profiles)
+        out = sys.stdout
+        err = sys.stderr
+        writer = WRITERS[output_format](out, width=width_of(out), color=color())
+        progress = Progress(err) if isatty(err) and not isatty(out) else None
+        writer.begin()
+        tally = reporter.tally
+        for count, (request, decision) in enumerate(decisions(policy, items, reporter, workers=workers), 1):
+            tally.verdicts[decision.verdict] += 1
+            writer.write(request, decision)
+            if progress is not None:
+                progress.update(count)
+        if progress is not None:
+            progress.close()
+        writer.end(tally)
+    click.get_current_context().exit(reporter.status)
+
+
+def _matches(request: Request, wanted: str) -> bool:
+    if request.id == wanted:
+        return True
+    sender = request.sender
+    if sender.url and url_key(sender.url) == url_key(wanted):
+        return True
+    return bool(sender.name) and name_key(sender.name or "") == name_key(wanted)
+
+
+@click.command()
+@click.argument("path", type=click.Path(exists=True))
+@click.option(
+    "--id",
+    "wanted",
+    metavar="ID",
+    help="Explain only the request with this id, or from the sender with this name or profile address.",
+)
+@policy_options
+@profiles_option
+@format_option(
+    ("text", "json"), "json: one object per request, with the request, the decision and the thresholds."
+)
+def explain(
+    path: str,
+    wanted: str | None,
+    me: str | None,
+    config_path: str | None,
+    disable: tuple[str, ...],
+    profiles: str | None,
+    output_format: str,
+) -> None:
+    """Explain decisions: every vote with its score, reason and evidence, the thresholds,
+    the rules that failed, and the next steps.
+
+    Explains every request in PATH (read as triage reads it), or only the one --id
+    names. Exit status as for triage; an --id that names no request is a usage error (2).
+    """
+    with warnings_on_stderr():
+        policy, reporter, items = setup((path,), me, config_path, disable, profiles)
+        if wanted is not None:
+            items = (i for i in items if isinstance(i, RecordError) or _matches(i, wanted))
+        out = sys.stdout
+        config, width, found = policy.config, width_of(out), 0
+        for request, decision in decisions(policy, items, reporter):
+            found += 1
+            if output_format == "json":
+                data = {
+                    "request": request.to_dict(),
+                    "decision": decision.to_dict(),
+                    "thresholds": {"accept": config.accept_threshold, "decline": config.decline_threshold},
+                }
+                click.echo(json.dumps(data, ensure_ascii=True), file=out)
+                continue
+            if found > 1:
+                click.echo(file=out)
+            for line in explain_lines(request, decision, config, width=width):
+                click.echo(line, file=out, color=color())
+    if wanted is not None and not found and not reporter.status:
+        raise UsageProblem(f"no request in {path} has the id, sender name or profile address {wanted!r}")
+    click.get_current_context().exit(reporter.status)
