@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from relpolicy import Decision, Policy, Request, _loading
+from relpolicy import Decision, Policy, Request, _plugins
 from relpolicy.cli import Progress, cli
 from relpolicy.inputs import RecordError, Senders, read_profiles, read_requests
 
@@ -56,7 +56,14 @@ def lines_of(text: str) -> list[str]:
 # -- plugins made for these tests -------------------------------------------------------------
 
 PLUGINS = '''
-from relpolicy import Action, Vote, hookimpl
+import attrs
+
+from relpolicy import Action, Vote, hookimpl, setting
+
+
+@attrs.frozen
+class EchoSettings:
+    explode: bool = setting(False, help="Whether relpolicy_configure raises.")
 
 
 class Echo:
@@ -79,8 +86,12 @@ class Echo:
         )
 
     @hookimpl
+    def relpolicy_settings(self):
+        return EchoSettings
+
+    @hookimpl
     def relpolicy_configure(self, settings):
-        if settings.get("explode"):
+        if settings.explode:
             raise ValueError("configure exploded on purpose")
         return None
 
@@ -125,9 +136,9 @@ def tiny(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.syspath_prepend(str(site))
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]))
     monkeypatch.setenv("RELPOLICY_LOAD_PLUGINS", "echo,boom")
-    _loading.forget_entry_points()
+    _plugins.forget_installed()
     yield site
-    _loading.forget_entry_points()
+    _plugins.forget_installed()
 
 
 def write_jsonl(path: Path, records: list[dict[str, object]]) -> Path:
@@ -528,7 +539,12 @@ def test_plugins_lists_name_distribution_version_hooks_and_enabled(
     assert rows["echo"]["distribution"] == "relpolicy-tiny"
     assert rows["echo"]["version"] == "1.0"
     assert rows["echo"]["enabled"] is True
-    assert sorted(rows["echo"]["hooks"]) == ["relpolicy_actions", "relpolicy_configure", "relpolicy_vote"]
+    assert sorted(rows["echo"]["hooks"]) == [
+        "relpolicy_actions",
+        "relpolicy_configure",
+        "relpolicy_settings",
+        "relpolicy_vote",
+    ]
     assert rows["boom"]["enabled"] is False
     assert rows["broken"]["enabled"] is False
     assert "broken on purpose" in rows["broken"]["error"]

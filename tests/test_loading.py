@@ -2,31 +2,22 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import re
 import subprocess
 import sys
 import textwrap
-import zipfile
 from pathlib import Path
 
 import pytest
 
-from relpolicy import Policy
-from relpolicy._loading import (
-    EntryPoint,
-    _read_entry_points,
-    distribution_of,
-    forget_entry_points,
-    installed_entry_points,
-)
+from relpolicy import PluginLoadWarning, Policy, plugin_name
+from relpolicy._plugins import forget_installed, installed
 
 STANDARD_RULES = {"note-present", "common-field", "mutual-connections", "hard-sell", "pro-bono-referral"}
 
 
 def test_the_standard_rules_are_installed_under_their_contract_names() -> None:
-    assert {ep.name for ep in installed_entry_points()} >= STANDARD_RULES
+    assert {ep.name for ep in installed()} >= STANDARD_RULES
 
 
 def test_the_default_policy_votes_with_every_standard_rule() -> None:
@@ -67,20 +58,6 @@ def test_extra_plugin_objects_join_the_default_policy() -> None:
 # -- listing entry points without importlib.metadata ------------------------------------
 
 
-def _importlib_entry_points() -> list[tuple[str, str]]:
-    from importlib import metadata
-
-    return sorted((ep.name, ep.value) for ep in metadata.entry_points(group="relpolicy"))
-
-
-def _listed() -> list[tuple[str, str]]:
-    forget_entry_points()
-    try:
-        return sorted((ep.name, ep.value) for ep in installed_entry_points())
-    finally:
-        forget_entry_points()
-
-
 def _distribution(folder: Path, name: str, entry_points: str | None) -> None:
     info = folder / name
     info.mkdir(parents=True)
@@ -89,155 +66,81 @@ def _distribution(folder: Path, name: str, entry_points: str | None) -> None:
         (info / "entry_points.txt").write_text(textwrap.dedent(entry_points), encoding="utf-8")
 
 
-def test_the_entry_points_listed_are_those_importlib_metadata_lists() -> None:
-    assert _read_entry_points("relpolicy") is not None  # (this environment takes the fast way)
-    assert _listed() == _importlib_entry_points()
+def _modules_imported_by(code: str) -> set[str]:
+    """The standard rules' modules imported by a fresh interpreter that runs *code*."""
+    probe = code + "\nimport sys\nprint(' '.join(m for m in sys.modules if m.startswith('relpolicy_')))"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RELPOLICY_")}
+    return set(subprocess.check_output([sys.executable, "-c", probe], text=True, env=env).split())
 
 
-def test_the_first_distribution_of_a_name_on_the_path_shadows_the_others(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("rule", sorted(STANDARD_RULES))
+def test_a_disabled_rule_is_never_imported(rule: str) -> None:
+    module = "relpolicy_" + rule.replace("-", "_")
+    assert module in _modules_imported_by("import relpolicy; relpolicy.Policy.default()")
+    by_argument = f"import relpolicy; relpolicy.Policy.default(disable=[{rule!r}])"
+    assert module not in _modules_imported_by(by_argument)
+    table = {"rules": {rule: {"enabled": False}}}
+    by_config = f"import relpolicy; relpolicy.Policy.default(config={table!r})"
+    assert module not in _modules_imported_by(by_config)
+    by_environment = f"import os; os.environ['RELPOLICY_DISABLE_PLUGINS'] = {rule!r}\n" + by_argument
+    assert module not in _modules_imported_by(by_environment)
+
+
+@pytest.mark.parametrize("variable", ["RELPOLICY_LOAD_PLUGINS", "RELPOLICY_DISABLE_PLUGINS"])
+def test_an_unknown_name_in_the_environment_is_reported_with_the_closest(
+    monkeypatch: pytest.MonkeyPatch, variable: str
 ) -> None:
-    first, second = tmp_path / "first", tmp_path / "second"
-    _distribution(first, "Shadowed.Rules-2.0.dist-info", "[relpolicy]\nshadowed = first_module\n")
-    _distribution(second, "shadowed_rules-1.0.dist-info", "[relpolicy]\nshadowed = second_module\n")
-    _distribution(second, "other_rules-1.0.dist-info", "[relpolicy]\nother = second_module\n")
-    monkeypatch.syspath_prepend(str(second))
-    monkeypatch.syspath_prepend(str(first))
-    listed = _listed()
-    assert ("shadowed", "first_module") in listed
-    assert ("shadowed", "second_module") not in listed
-    assert ("other", "second_module") in listed
-    assert listed == _importlib_entry_points()
+    monkeypatch.setenv(variable, "hard_sell")
+    with pytest.warns(PluginLoadWarning, match=rf"{variable} names 'hard_sell'.*did you mean 'hard-sell'\?"):
+        Policy.default()
 
 
-def test_entry_points_files_are_read_as_importlib_metadata_reads_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _distribution(
-        tmp_path,
-        "spaced_rules-1.0.dist-info",
-        """
-        # a comment
-        [console_scripts]
-        spaced = spaced_rules:main
+def test_a_plugin_given_as_a_module_is_named_by_its_entry_point() -> None:
+    import relpolicy_hard_sell
 
-          [relpolicy]
-           spaced-rule  =  spaced_rules : plugin [extra]
-        with-equals = spaced_rules:a=b
-        [relpolicy.other]
-        elsewhere = spaced_rules
-        """,
-    )
-    _distribution(tmp_path, "legacy_rules-0.1.egg-info", "[relpolicy]\nlegacy = legacy_rules\n")
-    _distribution(tmp_path, "bare_rules-1.0.dist-info", None)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    listed = _listed()
-    assert ("spaced-rule", "spaced_rules : plugin [extra]") in listed
-    assert ("legacy", "legacy_rules") in listed
-    assert not {name for name, _value in listed} & {"spaced", "elsewhere"}
-    assert listed == _importlib_entry_points()
+    from . import rule_module
 
-
-def test_a_zip_on_the_path_is_left_to_importlib_metadata(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    archive = tmp_path / "rules.zip"
-    with zipfile.ZipFile(archive, "w") as zipped:
-        zipped.writestr("zipped_rules-1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: zipped_rules\n")
-        zipped.writestr("zipped_rules-1.0.dist-info/entry_points.txt", "[relpolicy]\nzipped = zipped_rules\n")
-    monkeypatch.syspath_prepend(str(archive))
-    assert _read_entry_points("relpolicy") is None
-    assert ("zipped", "zipped_rules") in _listed()
-
-
-def test_another_finder_of_distributions_is_left_to_importlib_metadata(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    class Finder:
-        @staticmethod
-        def find_spec(*args: object) -> None:
-            return None
-
-        @staticmethod
-        def find_distributions(*args: object) -> list[object]:
-            return []
-
-    monkeypatch.setattr(sys, "meta_path", [Finder(), *sys.meta_path])
-    assert _read_entry_points("relpolicy") is None
-    assert _listed() == _importlib_entry_points()
-
-
-def test_an_entry_point_loads_the_attribute_it_names() -> None:
-    assert EntryPoint("path", "os.path:join").load() is os.path.join
-    assert EntryPoint("module", "os.path").load() is os.path
-    assert EntryPoint("extras", "os.path : join [speed]").load() is os.path.join
-
-
-def test_an_entry_point_that_names_nothing_importable_says_which_it_is() -> None:
-    with pytest.raises(ValueError, match=r"'broken'.*'not a module!'"):
-        EntryPoint("broken", "not a module!").load()
+    assert plugin_name(relpolicy_hard_sell) == "hard-sell"
+    assert Policy([relpolicy_hard_sell]).rules == ("hard-sell",)
+    assert plugin_name(rule_module) == "module-rule"  # (its relpolicy_name)
 
 
 def test_a_plugin_is_named_by_the_distribution_that_declares_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _distribution(tmp_path, "Named_Rules-1.0.dist-info", "[relpolicy]\nnamed = named_rules\n")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    (entry_point,) = (ep for ep in _read_entry_points("relpolicy") or () if ep.name == "named")
-    assert distribution_of(entry_point) == ("Named_Rules", "1.0")
-
-
-def test_the_finder_of_the_importlib_metadata_backport_changes_nothing() -> None:
-    # Importing the backport replaces the standard finder for the whole process: in a
-    # process of its own, so that the other tests keep the standard one.
-    if importlib.util.find_spec("importlib_metadata") is None:
-        pytest.skip("the importlib_metadata backport is not installed")
-    probe = (
-        "import importlib_metadata, sys\n"
-        "from importlib import metadata\n"
-        "from relpolicy._loading import _read_entry_points\n"
-        "read = _read_entry_points('relpolicy')\n"
-        "listed = sorted((ep.name, ep.value) for ep in metadata.entry_points(group='relpolicy'))\n"
-        "print(read is not None, read is not None and sorted((ep.name, ep.value) for ep in read) == listed)"
+    (tmp_path / "named_rules.py").write_text(
+        "from relpolicy import Vote, hookimpl\n\n@hookimpl\ndef relpolicy_vote(request):\n    return None\n"
     )
-    assert subprocess.check_output([sys.executable, "-c", probe], text=True).split() == ["True", "True"]
-
-
-@pytest.mark.parametrize("folder", ["Upper_Rules-1.0.DIST-INFO", "-1.0.dist-info"])
-def test_a_folder_named_otherwise_than_its_distribution_is_left_to_importlib_metadata(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
-) -> None:
-    _distribution(tmp_path, folder, "[relpolicy]\nodd = odd_rules\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    assert _read_entry_points("relpolicy") is None
-    assert ("odd", "odd_rules") in _listed() == _importlib_entry_points()
-
-
-@pytest.mark.parametrize(
-    "content", [b"[relpolicy]\nbroken line without a value\n", b"[relpolicy]\nbad = caf\xe9_rules\n"]
-)
-def test_an_entry_points_file_importlib_metadata_cannot_read_fails_as_it_did(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes
-) -> None:
-    _distribution(tmp_path, "broken_rules-1.0.dist-info", "")
-    (tmp_path / "broken_rules-1.0.dist-info" / "entry_points.txt").write_bytes(content)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    assert _read_entry_points("relpolicy") is None
+    forget_installed()
     try:
-        _importlib_entry_points()
-    except Exception as exc:  # (whatever importlib.metadata raises)
-        expected = exc
-    else:
-        pytest.fail("importlib.metadata read the file")
-    with pytest.raises(type(expected), match=re.escape(str(expected))):
-        _listed()
+        info = {p.name: p for p in Policy.default().plugins}
+    finally:
+        forget_installed()
+    assert (info["named"].distribution, info["named"].version) == ("Named_Rules", "1.0")
+    assert info["named"].hooks == ("relpolicy_vote",)
 
 
-def test_a_first_decision_imports_neither_importlib_metadata_nor_pathlib() -> None:
-    # (together they cost about a quarter of the start-up that issue #6 allows)
-    probe = (
-        "import sys, relpolicy\n"
-        "relpolicy.decide(relpolicy.Request(relpolicy.Profile(name='Sam'), note='Hi, we met at the fair.'))\n"
-        "print(sorted(m for m in ('importlib.metadata', 'pathlib') if m in sys.modules))"
-    )
-    assert subprocess.check_output([sys.executable, "-c", probe], text=True).strip() == "[]"
+def test_a_plugin_that_fails_to_import_is_left_out_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _distribution(tmp_path, "broken_rules-1.0.dist-info", "[relpolicy]\nbroken = broken_rules\n")
+    (tmp_path / "broken_rules.py").write_text("raise ImportError('no such thing')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    forget_installed()
+    try:
+        with pytest.warns(PluginLoadWarning, match="'broken'.*ImportError: no such thing"):
+            policy = Policy.default()
+    finally:
+        forget_installed()
+    assert "broken" not in policy.rules
+    assert set(policy.rules) >= STANDARD_RULES
+    decision = policy.decide(REQUEST)
+    assert [(e.rule, e.hook) for e in decision.errors] == [("broken", "load")]
+    assert decision.verdict.value != "accept"
+
+
+REQUEST = __import__("relpolicy").Request(
+    __import__("relpolicy").Profile(name="Sam"), note="Hi Pat, we met at the job fair last week."
+)

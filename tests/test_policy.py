@@ -7,6 +7,7 @@ import pickle
 import threading
 from collections.abc import Sequence
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -23,6 +24,7 @@ from relpolicy import (
     Verdict,
     Vote,
     hookimpl,
+    setting,
 )
 
 from .strategies import FixedRule, RaisingRule, requests, rule_sets, votes
@@ -203,22 +205,28 @@ def test_a_request_recipient_wins_over_the_policy_recipient() -> None:
 
 
 def test_configure_prepares_each_plugins_own_settings() -> None:
+    @attrs.frozen
+    class Bonus:
+        bonus: float = setting(0.0, help="What the vote scores.", ge=0)
+
     class Configurable:
         relpolicy_name = "configurable"
 
         @hookimpl
-        def relpolicy_configure(self, settings: dict[str, object]) -> float:
-            if not isinstance(settings.get("bonus"), (int, float)):
-                raise ConfigError("rules.configurable.bonus: expected a number")
-            return float(settings["bonus"])  # type: ignore[arg-type]
+        def relpolicy_settings(self) -> type[Bonus]:
+            return Bonus
+
+        @hookimpl
+        def relpolicy_configure(self, settings: Bonus) -> float:
+            return settings.bonus * 2
 
         @hookimpl
         def relpolicy_vote(self, settings: float) -> Vote:
-            return Vote("configurable", settings)
+            return Vote(score=settings)
 
     policy = Policy([Configurable()], config={"rules": {"configurable": {"bonus": 2, "weight": 0.5}}})
-    assert policy.decide(REQUEST).score == 1.0
-    with pytest.raises(ConfigError, match="bonus"):
+    assert policy.decide(REQUEST).score == 2.0
+    with pytest.raises(ConfigError, match=r"^config: rules\.configurable\.bonus: expected a number, got"):
         Policy([Configurable()], config={"rules": {"configurable": {"bonus": "lots"}}})
 
 
@@ -389,7 +397,10 @@ def test_tracing_writes_each_rule_call_to_stderr(
     monkeypatch.setenv("RELPOLICY_TRACE_PLUGINS", "1")
     decision = decide([FixedRule("traced-rule", Vote("traced-rule", 1.0))])
     err = capsys.readouterr().err
-    assert "traced-rule.relpolicy_vote" in err
+    assert "relpolicy: relpolicy_vote(request=Request(" in err
+    assert "-> [traced-rule]" in err
+    assert "relpolicy_vote answered [Vote(rule='traced-rule', score=1.0" in err
+    assert "relpolicy_combine(" in err
     assert decision.verdict is Verdict.ACCEPT
 
 
@@ -420,7 +431,7 @@ def test_a_recipient_without_groups_leaves_shared_groups_unknown() -> None:
     assert Request(sender=Profile(groups=("A",))).with_recipient(Profile(name="Pat")).shared_groups is None
 
 
-def test_a_plugin_without_a_configure_hook_gets_its_raw_settings() -> None:
+def test_a_plugin_that_declares_no_settings_gets_none_and_takes_no_keys() -> None:
     seen: list[object] = []
 
     class Plain:
@@ -430,5 +441,9 @@ def test_a_plugin_without_a_configure_hook_gets_its_raw_settings() -> None:
         def relpolicy_vote(self, request: Request, recipient: Profile | None, settings: object) -> None:
             seen.append(settings)
 
-    Policy([Plain()], config={"rules": {"plain": {"bonus": 2, "weight": 3}}}).decide(REQUEST)
-    assert seen == [{"bonus": 2}]
+    Policy([Plain()], config={"rules": {"plain": {"weight": 3}}}).decide(REQUEST)
+    assert seen == [None]
+    with pytest.raises(
+        ConfigError, match=r"rules\.plain\.bonus: unknown setting; this rule declares no settings"
+    ):
+        Policy([Plain()], config={"rules": {"plain": {"bonus": 2}}})

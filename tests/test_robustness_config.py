@@ -9,11 +9,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from relpolicy import Config, ConfigError, Policy, find_config, hookimpl
+from relpolicy import Config, ConfigError, Policy, find_config, hookimpl, setting
 from relpolicy.strategies import json_values
 
 _KEYS = ["accept_threshold", "decline_threshold", "ignore_failed_rules", "strict", "rules", "recipient"]
@@ -50,17 +51,19 @@ def test_any_mapping_is_read_or_refused_with_config_error(data: dict[str, Any]) 
     assert all(math.isfinite(rule.weight) for rule in config.rules.values())
 
 
+@attrs.frozen
+class Limit:
+    limit: int = setting(3, help="A whole number of 0 or more.", ge=0)
+
+
 class Fussy:
     """A rule that checks its settings the way the hook specification asks."""
 
     relpolicy_name = "fussy"
 
     @hookimpl
-    def relpolicy_configure(self, settings: dict[str, Any]) -> int:
-        limit = settings.get("limit", 3)
-        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-            raise ConfigError(f"rules.fussy.limit: expected a whole number of 0 or more, got {limit!r}")
-        return int(limit)
+    def relpolicy_settings(self) -> type[Limit]:
+        return Limit
 
     @hookimpl
     def relpolicy_vote(self) -> None:

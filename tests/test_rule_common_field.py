@@ -9,10 +9,10 @@ import relpolicy_common_field as rule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relpolicy import Config, ConfigError, Policy, Profile, Request, Vote
+from relpolicy import ConfigError, Policy, Profile, Request, Vote, plugin_name
 from relpolicy.fields import Relation, compare, profile_fields
 from relpolicy.strategies import adversarial_texts, profiles, requests
-from relpolicy.testing import check_plugin
+from relpolicy.testing import check_plugin, vote_of
 
 #: The seed's author.
 COACH = Profile(
@@ -21,15 +21,15 @@ COACH = Profile(
 
 
 def configure(**table: Any) -> rule.Settings:
-    return rule.relpolicy_configure(table, Config())
+    return Policy([rule], config={"rules": {"common-field": table}}).settings_of("common-field")
 
 
 def vote(sender: Profile, recipient: Profile | None = COACH, **table: Any) -> Vote | None:
-    return rule.relpolicy_vote(Request(sender=sender, recipient=recipient), configure(**table))
+    return vote_of(rule, Request(sender=sender, recipient=recipient), settings=table)
 
 
 def test_the_rule_is_named_for_its_entry_point() -> None:
-    assert rule.relpolicy_name == "common-field"
+    assert plugin_name(rule) == "common-field"
     found = vote(Profile(headline="Executive coach"))
     assert found is not None
     assert found.rule == "common-field"
@@ -108,9 +108,12 @@ def test_a_user_can_drop_the_default_pairs() -> None:
     ("table", "message"),
     [
         ({"complementry": []}, r"rules\.common-field\.complementry: unknown setting"),
-        ({"complementary": "HR"}, r"rules\.common-field\.complementary: expected a list of pairs"),
-        ({"complementary": [["HR"]]}, r"rules\.common-field\.complementary\[0\]: expected a pair"),
-        ({"complementary": [["HR", 3]]}, r"rules\.common-field\.complementary\[0\]: expected a pair"),
+        (
+            {"complementary": "HR"},
+            r"rules\.common-field\.complementary: expected a list of pairs of strings, got the string 'HR'",
+        ),
+        ({"complementary": [["HR"]]}, r"rules\.common-field\.complementary\[0\]: expected a pair of strings"),
+        ({"complementary": [["HR", 3]]}, r"rules\.common-field\.complementary\[0\]\[1\]: expected a string"),
         (
             {"complementary": [["HR", "Nursing"], ["Career Coaching", "Basket weaving"]]},
             r"rules\.common-field\.complementary\[1\]\[1\]: unknown field 'Basket weaving'",
@@ -139,7 +142,7 @@ def test_through_a_policy() -> None:
 @given(requests(), st.sampled_from([{}, {"complementary": [["Career Coaching", "Nursing"]]}]))
 @settings(max_examples=150)
 def test_any_request_gets_a_standard_score_or_an_abstention(request: Request, table: dict[str, Any]) -> None:
-    found = rule.relpolicy_vote(request, configure(**table))
+    found = vote_of(rule, request, settings=table)
     assert found is None or (found.rule == "common-field" and found.score in set(rule.SCORES.values()))
 
 

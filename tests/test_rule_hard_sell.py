@@ -15,11 +15,11 @@ import relpolicy_hard_sell as rule
 import relpolicy_note_present
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from relpolicy_hard_sell import _phrases
 
-from relpolicy import Config, ConfigError, Policy, Profile, Request, Verdict, Vote
+from relpolicy import ConfigError, Policy, Profile, Request, Verdict, Vote, reading
+from relpolicy.reading import _pitch_phrases as _phrases
 from relpolicy.strategies import adversarial_texts, disguised, pathological_texts, requests, texts
-from relpolicy.testing import check_plugin
+from relpolicy.testing import check_plugin, vote_of
 from relpolicy.text import count_invisible, normalize, skeleton
 
 COACH = Profile(
@@ -69,8 +69,7 @@ GENUINE_HEADLINES = [
 
 
 def vote(note: str | None = None, headline: str | None = None, **table: Any) -> Vote | None:
-    settings_ = rule.relpolicy_configure(table, Config())
-    return rule.relpolicy_vote(Request(sender=Profile(name="Sam", headline=headline), note=note), settings_)
+    return vote_of(rule, Request(sender=Profile(name="Sam", headline=headline), note=note), settings=table)
 
 
 def decide(note: str | None = None, headline: str | None = None) -> Any:
@@ -433,7 +432,7 @@ def test_a_joiner_between_a_letter_and_a_digit_hides_something() -> None:
 
 def test_heavy_leetspeak_keeps_real_numbers() -> None:
     written = heavy_leet("We get accounting firms 12 new clients a month and 3x your revenue at $50k/month.")
-    found = rule.find_pitch(written)
+    found = reading.find_pitch(written)
     assert found.level == "clear"
     assert any("12" in quote for quote in found.evidence)
     assert " 12 " in skeleton(written)
@@ -514,7 +513,7 @@ def test_the_plugin_passes_the_testing_kit() -> None:
 def test_the_same_request_gets_the_same_vote_directly_and_through_a_policy(request: Request) -> None:
     direct = rule.relpolicy_vote(request, rule.DEFAULT)
     through = Policy([rule]).decide(request).votes
-    assert through == ((direct,) if direct else ())
+    assert through == ((direct.named("hard-sell"),) if direct else ())
 
 
 # -- settings ------------------------------------------------------------------------
@@ -527,7 +526,7 @@ def test_veto_can_be_turned_off() -> None:
 
 
 def test_headline_can_be_ignored() -> None:
-    detector = rule.relpolicy_configure({"headline": False}, Config())
+    detector = Policy([rule], config={"rules": {"hard-sell": {"headline": False}}}).settings_of("hard-sell")
     request = Request(sender=Profile(headline=SEED_HEADLINE), note="Hello Pat")
     assert rule.relpolicy_vote(request, detector) is None
     assert rule.relpolicy_vote(request, rule.DEFAULT) is not None
@@ -545,9 +544,12 @@ def test_extra_phrases_join_their_category() -> None:
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ({"veto": "yes"}, r"config: rules\.hard-sell\.veto: expected true or false, got str"),
-        ({"offers": ["x"]}, r"rules\.hard-sell\.offers: unknown key; did you mean 'offer'\?"),
-        ({"offer": "fix your site"}, r"rules\.hard-sell\.offer: expected a list of phrases, got str"),
+        ({"veto": "yes"}, r"config: rules\.hard-sell\.veto: expected true or false, got the string 'yes'"),
+        ({"offers": ["x"]}, r"rules\.hard-sell\.offers: unknown setting; did you mean 'offer'\?"),
+        (
+            {"offer": "fix your site"},
+            r"rules\.hard-sell\.offer: expected a list of strings, got the string 'fix your site'",
+        ),
         ({"scarcity": ["only # (spots"]}, r"rules\.hard-sell\.scarcity\[0\]: phrase 'only # \(spots'"),
     ],
 )

@@ -11,9 +11,9 @@ import relpolicy_mutual_connections as rule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relpolicy import Config, ConfigError, Policy, Profile, Request, Vote
+from relpolicy import ConfigError, Policy, Profile, Request, Vote
 from relpolicy.strategies import requests
-from relpolicy.testing import check_plugin
+from relpolicy.testing import check_plugin, vote_of
 from relpolicy.text import normalize
 
 SAM = Profile(name="Sam Rivera")
@@ -23,8 +23,7 @@ manys = st.floats(min_value=0.5, max_value=10_000)
 
 
 def vote(count: int | None, groups: tuple[str, ...] | None = None, **table: Any) -> Vote | None:
-    settings_ = rule.relpolicy_configure(table, Config())
-    return rule.relpolicy_vote(Request(sender=SAM, mutual_connections=count, shared_groups=groups), settings_)
+    return vote_of(rule, Request(sender=SAM, mutual_connections=count, shared_groups=groups), settings=table)
 
 
 def score(count: int | None, groups: tuple[str, ...] | None = None, **table: Any) -> float:
@@ -54,12 +53,12 @@ def test_a_large_number_in_common_reaches_one() -> None:
 
 
 def test_a_handful_in_common_is_chance() -> None:
-    assert score(int(rule.Settings().few)) == 0.0
+    assert score(int(rule.Settings().floor)) == 0.0
     assert score(3, few=2) > 0 == score(3)
 
 
 def test_returns_diminish() -> None:
-    few = int(rule.Settings().few)
+    few = int(rule.Settings().floor)
     steps = [score(n) for n in range(few, 60, 10)]
     gains = [b - a for a, b in itertools.pairwise(steps)]
     assert all(later < earlier for earlier, later in itertools.pairwise(gains))
@@ -121,10 +120,10 @@ def test_scores_stay_in_range(count: int | None, groups: tuple[str, ...] | None,
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ({"many": -3}, r"rules\.mutual-connections\.many: expected a positive number, got -3"),
-        ({"many": 0}, r"rules\.mutual-connections\.many: expected a positive number, got 0"),
-        ({"many": "lots"}, r"rules\.mutual-connections\.many: expected a positive number, got str"),
-        ({"many": True}, r"rules\.mutual-connections\.many: expected a positive number"),
+        ({"many": -3}, r"rules\.mutual-connections\.many: expected a number more than 0, got -3\.0"),
+        ({"many": 0}, r"rules\.mutual-connections\.many: expected a number more than 0, got 0\.0"),
+        ({"many": "lots"}, r"rules\.mutual-connections\.many: expected a number, got the string 'lots'"),
+        ({"many": True}, r"rules\.mutual-connections\.many: expected a number, got True"),
         ({"manny": 50}, r"rules\.mutual-connections\.manny: unknown setting"),
     ],
 )
@@ -146,7 +145,7 @@ def test_through_a_policy_groups_in_common_are_worked_out() -> None:
 @given(requests())
 @settings(max_examples=100)
 def test_any_request_gets_a_finite_vote_or_an_abstention(request: Request) -> None:
-    found = rule.relpolicy_vote(request, rule.Settings())
+    found = vote_of(rule, request)
     assert found is None or (math.isfinite(found.score) and found.rule == "mutual-connections")
 
 

@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from relpolicy_note_present._review import REASON_SCORE, introductions
 
-from relpolicy import Config, ConfigError, Policy, Profile, Request, Verdict, Vote
+from relpolicy import ConfigError, Policy, Profile, Request, Verdict, Vote
 from relpolicy.strategies import adversarial_texts, disguised, requests, texts
-from relpolicy.testing import check_plugin
+from relpolicy.testing import check_plugin, vote_of
 from relpolicy.text import PhraseSet, normalize, skeleton
 
 PAT = Profile(name="Pat Coach", headline="Career coach", groups=("NJ Job Seekers Network",))
@@ -27,9 +27,9 @@ TEMPLATE = "I'd like to add you to my professional network on LinkedIn."
 
 
 def vote(note: str | None, sender: Profile = SAM, recipient: Profile | None = PAT, **table: Any) -> Vote:
-    settings_ = rule.relpolicy_configure(table, Config())
-    request = Request(sender=sender, note=note, recipient=recipient)
-    return rule.relpolicy_vote(request, settings_)
+    found = vote_of(rule, Request(sender=sender, note=note, recipient=recipient), settings=table)
+    assert found is not None  # (the rule always votes)
+    return found
 
 
 def decide(note: str | None, **config: Any) -> Any:
@@ -220,7 +220,7 @@ def test_the_plugin_passes_the_testing_kit() -> None:
 @given(requests(text=hostile_text))
 def test_the_same_request_gets_the_same_vote_directly_and_through_a_policy(request: Request) -> None:
     direct = rule.relpolicy_vote(request, rule.DEFAULT)
-    assert Policy([rule]).decide(request).votes == (direct,)
+    assert Policy([rule]).decide(request).votes == (direct.named("note-present"),)
 
 
 # -- settings ------------------------------------------------------------------------
@@ -235,8 +235,11 @@ def test_extra_phrases_join_their_category() -> None:
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ({"reasons": ["x"]}, r"config: rules\.note-present\.reasons: unknown key; did you mean 'reason'\?"),
-        ({"proposal": "coffee"}, r"rules\.note-present\.proposal: expected a list of phrases, got str"),
+        ({"reasons": ["x"]}, r"config: rules\.note-present\.reasons: unknown setting; did you mean 'reason'"),
+        (
+            {"proposal": "coffee"},
+            r"rules\.note-present\.proposal: expected a list of strings, got the string",
+        ),
         ({"generic": ["(hi|hello"]}, r"rules\.note-present\.generic\[0\]: phrase '\(hi\|hello'"),
     ],
 )

@@ -9,9 +9,9 @@ import relpolicy_pro_bono_referral as rule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relpolicy import Action, Config, ConfigError, Decision, Policy, Profile, Request, Verdict, Vote, hookimpl
+from relpolicy import Action, ConfigError, Decision, Policy, Profile, Request, Verdict, Vote, hookimpl
 from relpolicy.strategies import adversarial_texts, profiles, requests, texts
-from relpolicy.testing import check_plugin
+from relpolicy.testing import check_plugin, vote_of
 
 #: The seed's author, with the groups they volunteer in and the fields they know hirers in.
 COACH = Profile(
@@ -27,13 +27,13 @@ SCORES = {0.5, 1.5, 1.75, 2.0}
 
 
 def prepared(**table: Any) -> rule.Settings:
-    return rule.relpolicy_configure(table, Config())
+    return Policy([rule], config={"rules": {"pro-bono-referral": table}}).settings_of("pro-bono-referral")
 
 
 def vote(
     sender: Profile, note: str | None = None, recipient: Profile | None = COACH, **table: Any
 ) -> Vote | None:
-    return rule.relpolicy_vote(Request(sender=sender, note=note, recipient=recipient), prepared(**table))
+    return vote_of(rule, Request(sender=sender, note=note, recipient=recipient), settings=table)
 
 
 def score(sender: Profile, note: str | None = None, recipient: Profile | None = COACH) -> float:
@@ -231,7 +231,7 @@ def test_a_user_adds_phrases() -> None:
         ),
         (
             {"advice_phrases": ["ok", 3]},
-            r"rules\.pro-bono-referral\.advice_phrases: expected a list of strings",
+            r"rules\.pro-bono-referral\.advice_phrases\[1\]: expected a string, got 3",
         ),
     ],
 )
@@ -247,7 +247,7 @@ def test_any_request_gets_a_standard_score_or_an_abstention(
 ) -> None:
     if recipient is not None:
         request = request.with_recipient(recipient)
-    found = rule.relpolicy_vote(request, prepared())
+    found = vote_of(rule, request)
     assert found is None or (found.rule == "pro-bono-referral" and found.score in SCORES)
 
 

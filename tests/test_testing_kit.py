@@ -11,12 +11,13 @@ import time
 from importlib.metadata import entry_points
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import relpolicy
-from relpolicy import Action, ConfigError, Policy, Profile, Request, Verdict, Vote, hookimpl
+from relpolicy import Action, ConfigError, Policy, Profile, Request, Verdict, Vote, hookimpl, setting
 from relpolicy.strategies import disguised, profiles, requests
 from relpolicy.testing import CANARY, COACH, PluginCheckFailure, check_plugin
 from relpolicy.text import normalize
@@ -77,14 +78,20 @@ def test_a_module_plugin_passes() -> None:
 
 
 def test_the_settings_reach_the_rules_configure_hook() -> None:
+    @attrs.frozen
+    class Score:
+        score: float = setting(-5.0, help="The score to vote.", ge=-1, le=1)
+
     class Configured:
         relpolicy_name = "configured"
 
         @hookimpl
-        def relpolicy_configure(self, settings: dict[str, Any]) -> float:
-            if not isinstance(settings.get("score"), float):
-                raise ConfigError("rules.configured.score: expected a number")
-            return float(settings["score"])
+        def relpolicy_settings(self) -> type[Score]:
+            return Score
+
+        @hookimpl
+        def relpolicy_configure(self, settings: Score) -> float:
+            return settings.score
 
         @hookimpl
         def relpolicy_vote(self, settings: float) -> Vote:

@@ -9,11 +9,11 @@ import re
 import time
 from types import SimpleNamespace
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relpolicy import ConfigError
 from relpolicy.strategies import (
     BIDI_CONTROLS,
     INVISIBLE,
@@ -26,13 +26,13 @@ from relpolicy.text import (
     CACHED_LENGTH,
     PhraseBook,
     PhraseSet,
+    check_phrases,
     count_invisible,
     find_original,
     find_phrases,
     has_mixed_scripts,
     normalize,
     phrase_pattern,
-    phrases_from_settings,
     skeleton,
     views,
     word_positions,
@@ -286,25 +286,16 @@ def test_find_phrases_finds_whole_words_only() -> None:
     assert find_phrases(text, ["pat", "patagonia", "agon", "and co", ""]) == ["pat", "patagonia", "and co"]
 
 
-def test_phrases_from_settings_checks_every_key() -> None:
-    extra, flags = phrases_from_settings(
-        {"offer": ["fix your (site|seo)"], "veto": False},
-        ["offer", "cta"],
-        where="x: rules.r",
-        flags={"veto": True},
-    )
-    assert extra == {"offer": ("fix your (site|seo)",)}
-    assert flags == {"veto": False}
-    cases: list[tuple[dict[str, object], str]] = [
-        ({"ofer": []}, r"x: rules\.r\.ofer: unknown key; did you mean 'offer'"),
-        ({"veto": "no"}, r"rules\.r\.veto: expected true or false, got str"),
-        ({"offer": "fix"}, r"rules\.r\.offer: expected a list of phrases, got str"),
-        ({"offer": ["ok", 3]}, r"rules\.r\.offer\[1\]: expected a phrase, got int"),
-        ({"offer": ["(a|b"]}, r"rules\.r\.offer\[0\]: phrase '\(a\|b'"),
-    ]
-    for bad, message in cases:
-        with pytest.raises(ConfigError, match=message):
-            phrases_from_settings(bad, ["offer", "cta"], where="x: rules.r", flags={"veto": True})
+def test_check_phrases_names_the_template_that_is_not_valid() -> None:
+    field = attrs.fields(Templates).templates
+    check_phrases(None, field, ["fix your (site|seo)", "# new clients"])
+    with pytest.raises(ValueError, match=r"^\[1\]: phrase '\(a\|b': '\(' is never closed$"):
+        check_phrases(None, field, ["ok", "(a|b"])
+
+
+@attrs.frozen
+class Templates:
+    templates: tuple[str, ...] = ()
 
 
 # -- hidden things -------------------------------------------------------------------

@@ -33,12 +33,17 @@ from typing import Any
 
 import attrs
 
-from relpolicy import Config, ConfigError, Request, Vote, hookimpl
+from relpolicy import Request, Vote, hookimpl, setting
 from relpolicy.fields import Complements, Field, FieldMatch, Relation, compare, profile_fields, resolve
 
-__all__ = ["SCORES", "Settings", "relpolicy_configure", "relpolicy_name", "relpolicy_vote"]
-
-relpolicy_name = "common-field"
+__all__ = [
+    "SCORES",
+    "Complementary",
+    "Settings",
+    "relpolicy_configure",
+    "relpolicy_settings",
+    "relpolicy_vote",
+]
 
 #: The score of each relation; a relation not listed abstains.
 SCORES: Mapping[Relation, float] = {
@@ -47,12 +52,36 @@ SCORES: Mapping[Relation, float] = {
     Relation.COMPLEMENTARY: 0.75,
 }
 
-_SETTINGS = ("complementary", "default_complementary")
+
+def _field_names(
+    instance: object, attribute: attrs.Attribute[Any], pairs: tuple[tuple[str, str], ...]
+) -> None:
+    for index, pair in enumerate(pairs):
+        for side, name in enumerate(pair):
+            try:
+                resolve(name)
+            except LookupError as exc:
+                raise ValueError(f"[{index}][{side}]: {exc}") from None
 
 
 @attrs.frozen
 class Settings:
-    """The rule's prepared settings."""
+    """The ``[rules.common-field]`` table."""
+
+    complementary: tuple[tuple[str, str], ...] = setting(
+        (),
+        help='Pairs of fields that complement each other, such as ["Career Coaching", "Nursing"], '
+        "added to relpolicy's own pairs.",
+        validator=_field_names,
+    )
+    default_complementary: bool = setting(
+        True, help="Whether relpolicy's own pairs of complementary fields count too."
+    )
+
+
+@attrs.frozen
+class Complementary:
+    """The rule's prepared settings: which fields complement each other."""
 
     #: Pairs of complementary fields from the configuration.
     pairs: Complements = attrs.field(factory=Complements)
@@ -75,45 +104,20 @@ def _with_default(pairs: Complements) -> Complements:
 
 
 @hookimpl
-def relpolicy_configure(settings: Mapping[str, Any], config: Config) -> Settings:
-    """Check the ``[rules.common-field]`` table and resolve its field names once.
-
-    Raises:
-        ConfigError: An unknown key, a value of the wrong type, or an unknown field name.
-    """
-    where = f"{config.source}: rules.{relpolicy_name}"
-    for key in settings:
-        if key not in _SETTINGS:
-            raise ConfigError(f"{where}.{key}: unknown setting; expected one of {', '.join(_SETTINGS)}")
-    use_default = settings.get("default_complementary", True)
-    if not isinstance(use_default, bool):
-        raise ConfigError(f"{where}.default_complementary: expected true or false, got {_type(use_default)}")
-    pairs = settings.get("complementary", ())
-    if not isinstance(pairs, (list, tuple)):
-        raise ConfigError(f"{where}.complementary: expected a list of pairs of fields, got {_type(pairs)}")
-    resolved = []
-    for index, pair in enumerate(pairs):
-        if not isinstance(pair, (list, tuple)) or len(pair) != 2 or not all(isinstance(p, str) for p in pair):
-            raise ConfigError(
-                f"{where}.complementary[{index}]: expected a pair of field names such as "
-                f'["Career Coaching", "Human Resources"], got {pair!r:.80}'
-            )
-        sides = []
-        for side, name in enumerate(pair):
-            try:
-                sides.append(resolve(name))
-            except LookupError as exc:
-                raise ConfigError(f"{where}.complementary[{index}][{side}]: {exc}") from None
-        resolved.append((sides[0], sides[1]))
-    return Settings(Complements(tuple(resolved)), use_default)
-
-
-def _type(value: object) -> str:
-    return type(value).__name__
+def relpolicy_settings() -> type[Settings]:
+    """The rule's settings: ``complementary`` and ``default_complementary``."""
+    return Settings
 
 
 @hookimpl
-def relpolicy_vote(request: Request, settings: Settings) -> Vote | None:
+def relpolicy_configure(settings: Settings) -> Complementary:
+    """Resolve the field names of the configured pairs once."""
+    pairs = tuple((resolve(left), resolve(right)) for left, right in settings.complementary)
+    return Complementary(Complements(pairs), settings.default_complementary)
+
+
+@hookimpl
+def relpolicy_vote(request: Request, settings: Complementary) -> Vote | None:
     """Vote by how the sender's field relates to the recipient's; abstain when unrelated or unknown."""
     recipient = request.recipient
     if recipient is None:
@@ -134,7 +138,7 @@ def _vote(
         return None
     reason = _reason(comparison.relation, comparison.left.field, comparison.right.field)
     evidence = tuple(dict.fromkeys((comparison.left.words, comparison.right.words)))
-    return Vote(relpolicy_name, score, reason, evidence=evidence)
+    return Vote(score=score, reason=reason, evidence=evidence)
 
 
 def _reason(relation: Relation, theirs: Field, mine: Field) -> str:

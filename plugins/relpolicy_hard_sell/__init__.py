@@ -35,74 +35,54 @@ extra phrase templates in the syntax of `relpolicy.text.phrase_pattern`, for exa
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-from relpolicy import Config, Request, Vote, hookimpl
+from relpolicy import Advice, Request, Vote, hookimpl
 
 from ._detector import (
-    CATEGORIES,
     CLEAR_SCORE,
+    DEFAULT,
     HIDDEN_SCORE,
-    LABELS,
-    NO_PITCH,
-    RULE,
     WEAK_SCORE,
     Detector,
-    Pitch,
+    Settings,
     detector_from_settings,
 )
 
-__all__ = [
-    "CATEGORIES",
-    "CLEAR_SCORE",
-    "DEFAULT",
-    "HIDDEN_SCORE",
-    "LABELS",
-    "NO_PITCH",
-    "WEAK_SCORE",
-    "Detector",
-    "Pitch",
-    "find_pitch",
-    "relpolicy_name",
-]
-
-#: The name this rule votes under, whether loaded by entry point or given to `Policy`.
-relpolicy_name = RULE
-
-#: The detector with the default settings.
-DEFAULT = Detector()
-
-
-def find_pitch(note: str | None, headline: str | None = None) -> Pitch:
-    """What sales pitch, if any, *note* and *headline* make, read with the default settings.
-
-    Args:
-        note: A connection note.
-        headline: The sender's headline.
-
-    Returns:
-        A `Pitch`; it is true when there is a sales signal, and its ``level`` says
-        whether it is ``"clear"`` (the rule vetoes) or ``"weak"``.
-    """
-    return DEFAULT.find(note, headline)
+__all__ = ["CLEAR_SCORE", "DEFAULT", "HIDDEN_SCORE", "WEAK_SCORE", "Detector", "Settings"]
 
 
 @hookimpl
-def relpolicy_configure(settings: Mapping[str, Any], config: Config) -> Detector:
-    """Check the ``[rules.hard-sell]`` settings and compile the phrases once.
-
-    Raises:
-        ConfigError: A key is unknown or has a value of the wrong kind, or a phrase
-            template is not valid; the message names the key.
-    """
-    if not settings:
-        return DEFAULT
-    return detector_from_settings(settings, config.source)
+def relpolicy_settings() -> type:
+    """The rule's settings: ``veto``, ``headline``, and more phrases for each category."""
+    return Settings
 
 
 @hookimpl
-def relpolicy_vote(request: Request, settings: Any) -> Vote | None:
+def relpolicy_configure(settings: Any) -> Detector:
+    """Compile the configured phrases once."""
+    return detector_from_settings(settings)
+
+
+@hookimpl
+def relpolicy_vote(request: Request, settings: Detector) -> Vote | None:
     """Veto a clear pitch in the note or the headline; count weaker sales signals against."""
-    detector = settings if isinstance(settings, Detector) else DEFAULT
-    return detector.vote(request.note, request.sender.headline)
+    return settings.vote(request.note, request.sender.headline)
+
+
+@hookimpl
+def relpolicy_advise(request: Request, settings: Detector) -> list[Advice]:
+    """Whether the note (or the writer's headline) pitches, as this rule reads it."""
+    if request.note is None:
+        return []
+    vote = settings.vote(request.note, request.sender.headline)
+    if vote is not None and (vote.veto or vote.score < 0):
+        return [
+            Advice(
+                "pitch",
+                False,
+                "Leave out the pitch: first build the relationship; offer your services once they know you.",
+                vote.evidence,
+            )
+        ]
+    return [Advice("pitch", True, "no sales pitch")]

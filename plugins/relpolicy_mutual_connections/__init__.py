@@ -22,12 +22,11 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Mapping
 from typing import Any
 
 import attrs
 
-from relpolicy import Config, ConfigError, Request, Vote, hookimpl
+from relpolicy import Request, Vote, hookimpl, setting
 from relpolicy.text import normalize
 
 __all__ = [
@@ -36,12 +35,9 @@ __all__ = [
     "FIRST_GROUP",
     "MAX_SCORE",
     "Settings",
-    "relpolicy_configure",
-    "relpolicy_name",
+    "relpolicy_settings",
     "relpolicy_vote",
 ]
-
-relpolicy_name = "mutual-connections"
 
 #: The highest score the rule gives.
 MAX_SCORE = 1.5
@@ -53,52 +49,43 @@ FEW_OF_MANY = 0.1
 FIRST_GROUP = 0.5
 
 
+def _fewer_than_many(instance: Settings, attribute: attrs.Attribute[Any], few: float | None) -> None:
+    if few is not None and few >= instance.many:
+        raise ValueError(f"expected fewer than many ({instance.many:g}), got {few:g}")
+
+
 @attrs.frozen
 class Settings:
-    """The rule's prepared settings."""
+    """The ``[rules.mutual-connections]`` table."""
 
-    #: How many connections in common make "a large number": they score +1.0.
-    many: float = DEFAULT_MANY
-    #: How many connections in common are no more than chance: up to here they score 0.
-    few: float = DEFAULT_MANY * FEW_OF_MANY
+    many: float = setting(
+        DEFAULT_MANY, help="How many connections in common make a large number: they score +1.0.", gt=0
+    )
+    few: float | None = setting(
+        None,
+        help="How many connections in common are no more than chance: up to here they score 0. "
+        "Default: a tenth of many.",
+        ge=0,
+        validator=_fewer_than_many,
+    )
+
+    @property
+    def floor(self) -> float:
+        """`few`, or a tenth of `many` when it is not set."""
+        return self.many * FEW_OF_MANY if self.few is None else self.few
 
     def count_score(self, count: int) -> float:
-        """The score of *count* connections in common: 0 up to `few`, rising ever more
+        """The score of *count* connections in common: 0 up to `floor`, rising ever more
         slowly to 1.0 at `many`, and 1.0 beyond."""
-        floor = math.log1p(self.few)
+        floor = math.log1p(self.floor)
         rise = (math.log1p(count) - floor) / (math.log1p(self.many) - floor)
         return min(1.0, max(0.0, rise))
 
 
 @hookimpl
-def relpolicy_configure(settings: Mapping[str, Any], config: Config) -> Settings:
-    """Check the ``[rules.mutual-connections]`` table.
-
-    Raises:
-        ConfigError: An unknown key, or a ``many`` that is not a positive number.
-    """
-    where = f"{config.source}: rules.{relpolicy_name}"
-    for key in settings:
-        if key not in ("many", "few"):
-            raise ConfigError(f"{where}.{key}: unknown setting; expected many or few")
-    many = _count_setting(settings, "many", DEFAULT_MANY, where, low=0, strictly=True)
-    few = _count_setting(settings, "few", many * FEW_OF_MANY, where, low=0, strictly=False)
-    if few >= many:
-        raise ConfigError(f"{where}.few: expected fewer than many ({many:g}), got {few:g}")
-    return Settings(many, few)
-
-
-def _count_setting(
-    settings: Mapping[str, Any], key: str, default: float, where: str, *, low: float, strictly: bool
-) -> float:
-    value = settings.get(key, default)
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value < math.inf
-    ok = ok and (value > low if strictly else value >= low)
-    if not ok:
-        shown = repr(value) if isinstance(value, (int, float)) else type(value).__name__
-        wanted = "a positive number" if strictly else "a number of 0 or more"
-        raise ConfigError(f"{where}.{key}: expected {wanted}, got {shown}")
-    return float(value)
+def relpolicy_settings() -> type[Settings]:
+    """The rule's settings: ``many`` and ``few``."""
+    return Settings
 
 
 @hookimpl
@@ -126,7 +113,7 @@ def _vote(count: int | None, shared_groups: tuple[str, ...], settings: Settings)
         score += 2 * FIRST_GROUP * (1 - 0.5 ** len(groups))
         said.append(f"{len(groups)} networking group{'' if len(groups) == 1 else 's'} in common")
         evidence.extend(groups)
-    return Vote(relpolicy_name, min(MAX_SCORE, score), " and ".join(said), evidence=tuple(evidence))
+    return Vote(score=min(MAX_SCORE, score), reason=" and ".join(said), evidence=tuple(evidence))
 
 
 def _distinct(groups: tuple[str, ...]) -> list[str]:

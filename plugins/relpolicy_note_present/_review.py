@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
-from relpolicy_hard_sell import Detector
 
 from relpolicy import Vote
+from relpolicy.reading import DEFAULT_FINDER, PitchFinder
 from relpolicy.text import (
     CACHED_LENGTH,
     READ_LENGTH,
@@ -126,7 +126,6 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
 }
 
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "rev"})
-RULE = "note-present"
 _MAX_EVIDENCE = 6
 _MAX_NAME = 200  # longer names and group names are not names, and are not looked for
 _MAX_GROUPS = 50
@@ -266,10 +265,12 @@ class Reviewer:
 
     Args:
         extra: Phrase templates to add, by category (a key of `CATEGORIES`).
-        pitches: The detector that reads pitches (the hard-sell rule's defaults).
+        pitches: What finds a pitch in the note.
     """
 
-    def __init__(self, extra: Mapping[str, tuple[str, ...]] | None = None, *, pitches: Detector) -> None:
+    def __init__(
+        self, extra: Mapping[str, tuple[str, ...]] | None = None, *, pitches: PitchFinder = DEFAULT_FINDER
+    ) -> None:
         extra = extra or {}
         self._phrases = PhraseBook({name: (*CATEGORIES[name], *extra.get(name, ())) for name in CATEGORIES})
         self._pitches = pitches
@@ -289,7 +290,7 @@ class Reviewer:
         self, text: str | None, recipient: str | None, sender: str | None, groups: tuple[str, ...]
     ) -> Vote:
         review = self.review(text, recipient, sender, groups)
-        return Vote(RULE, review.score, review.summary, evidence=review.evidence)
+        return Vote(score=review.score, reason=review.summary, evidence=review.evidence)
 
     def review(
         self,

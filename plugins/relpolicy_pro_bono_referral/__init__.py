@@ -32,12 +32,11 @@ Settings (``[rules.pro-bono-referral]``)::
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
 import attrs
 
-from relpolicy import Action, Config, ConfigError, Decision, Profile, Request, Verdict, Vote, hookimpl
+from relpolicy import Action, Decision, Profile, Request, Verdict, Vote, hookimpl, setting
 from relpolicy.fields import (
     Complements,
     FieldMatch,
@@ -50,31 +49,42 @@ from relpolicy.fields import (
 )
 from relpolicy.text import find_phrases, normalize
 
-from ._signals import ADVICE_PHRASES, SEEKERS, Phrases, advice_asked, normalized, seeking_work
+from ._signals import ADVICE_PHRASES, SEEKERS, advice_asked, normalized, seeking_work
+from ._signals import Phrases as SeekerPhrases
 
 __all__ = [
     "Assessment",
+    "Phrases",
     "Settings",
     "assess",
     "relpolicy_actions",
     "relpolicy_configure",
-    "relpolicy_name",
+    "relpolicy_settings",
     "relpolicy_vote",
 ]
 
-relpolicy_name = "pro-bono-referral"
-
 _SCORES = (0.5, 1.5, 1.75, 2.0)  # by how many ways the recipient can help
 _MAX_LIST = 50  # groups and hiring-network fields beyond this many are not looked at
-_SETTINGS = ("advice_phrases", "seeker_phrases")
+
+
+@attrs.frozen
+class Settings:
+    """The ``[rules.pro-bono-referral]`` table."""
+
+    seeker_phrases: tuple[str, ...] = setting(
+        (), help='More phrases that say the writer is looking for work, such as "career break".'
+    )
+    advice_phrases: tuple[str, ...] = setting(
+        (), help='More phrases by which a note asks for advice, such as "your recommendation".'
+    )
 
 
 @attrs.frozen(cache_hash=True)
-class Settings:
-    """The rule's prepared settings."""
+class Phrases:
+    """The rule's prepared settings: every phrase it looks for, its own and the configured."""
 
     #: Phrases that say the writer is looking for work.
-    seeker_phrases: Phrases = SEEKERS
+    seeker_phrases: SeekerPhrases = SEEKERS
     #: Phrases (normalised) by which a note asks for advice.
     advice_phrases: tuple[str, ...] = attrs.field(factory=lambda: normalized(ADVICE_PHRASES))
 
@@ -100,36 +110,30 @@ class Assessment:
 
 
 @hookimpl
-def relpolicy_configure(settings: Mapping[str, Any], config: Config) -> Settings:
-    """Check the ``[rules.pro-bono-referral]`` table.
+def relpolicy_settings() -> type[Settings]:
+    """The rule's settings: ``seeker_phrases`` and ``advice_phrases``."""
+    return Settings
 
-    Raises:
-        ConfigError: An unknown key, or a value that is not a list of strings.
-    """
-    where = f"{config.source}: rules.{relpolicy_name}"
-    for key in settings:
-        if key not in _SETTINGS:
-            raise ConfigError(f"{where}.{key}: unknown setting; expected one of {', '.join(_SETTINGS)}")
-    extra = {key: _strings(settings.get(key, ()), f"{where}.{key}") for key in _SETTINGS}
-    return Settings(
-        seeker_phrases=SEEKERS + Phrases(extra["seeker_phrases"]),
-        advice_phrases=normalized((*ADVICE_PHRASES, *extra["advice_phrases"])),
+
+@hookimpl
+def relpolicy_configure(settings: Settings) -> Phrases:
+    """Add the configured phrases to the rule's own, folded once."""
+    if not settings.seeker_phrases and not settings.advice_phrases:
+        return DEFAULT
+    return Phrases(
+        seeker_phrases=SEEKERS + SeekerPhrases(settings.seeker_phrases),
+        advice_phrases=normalized((*ADVICE_PHRASES, *settings.advice_phrases)),
     )
 
 
-def _strings(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: expected a list of strings, got {value!r:.80}")
-    return tuple(value)
-
-
-def assess(request: Request, settings: Settings) -> Assessment:
+def assess(request: Request, settings: Phrases | None = None) -> Assessment:
     """Whether the sender is a job seeker, and how the recipient could help them.
 
     Args:
         request: The request, with its recipient (the ways to help need one).
         settings: The rule's settings.
     """
+    settings = settings or DEFAULT
     sender = request.sender
     seeking = "open_to_work: true" if sender.open_to_work else None
     if seeking is None and sender.headline:
@@ -152,7 +156,7 @@ def assess(request: Request, settings: Settings) -> Assessment:
 
 
 @functools.lru_cache(maxsize=4096)
-def _advice(note: str, settings: Settings) -> tuple[str, ...]:
+def _advice(note: str, settings: Phrases) -> tuple[str, ...]:
     return advice_asked(note, settings.advice_phrases)
 
 
@@ -210,7 +214,7 @@ def _area_field(area: str) -> FieldMatch | None:
 
 
 @hookimpl
-def relpolicy_vote(request: Request, settings: Settings) -> Vote | None:
+def relpolicy_vote(request: Request, settings: Phrases) -> Vote | None:
     """+0.5 for a job seeker, up to +2.0 when the recipient can help them; abstain otherwise."""
     found = assess(request, settings)
     return None if found.seeking is None else _vote(found)
@@ -229,11 +233,11 @@ def _vote(found: Assessment) -> Vote:
     if ways:
         reason += ": " + _and(ways)
     evidence = (found.seeking or "", *found.groups, *found.hiring, *found.advice)
-    return Vote(relpolicy_name, _SCORES[len(ways)], reason, evidence=tuple(dict.fromkeys(evidence)))
+    return Vote(score=_SCORES[len(ways)], reason=reason, evidence=tuple(dict.fromkeys(evidence)))
 
 
 @hookimpl
-def relpolicy_actions(request: Request, decision: Decision, settings: Settings) -> tuple[Action, ...]:
+def relpolicy_actions(request: Request, decision: Decision, settings: Phrases) -> tuple[Action, ...]:
     """For a job seeker not declined: ask how to help, and think whom to refer them to."""
     if decision.verdict is Verdict.DECLINE or decision.vetoed:
         return ()
@@ -251,6 +255,10 @@ def relpolicy_actions(request: Request, decision: Decision, settings: Settings) 
             )
         )
     return tuple(actions)
+
+
+#: The prepared settings when the table adds nothing.
+DEFAULT = Phrases()
 
 
 def _and(items: Iterable[str], word: str = "and") -> str:

@@ -1,5 +1,6 @@
 """relpolicy: decide whether to accept a connection request, by letting rule plugins vote."""
 
+from ._advice import Advice, NoteCheck, check_note
 from ._config import Config, RuleConfig, find_config
 from ._decide import decide
 from ._errors import (
@@ -11,17 +12,20 @@ from ._errors import (
     RelpolicyError,
     RelpolicyWarning,
 )
-from ._loading import PluginInfo
 from ._markers import hookimpl, hookspec
 from ._model import Action, Decision, Profile, Request, RuleFailure, Verdict, Vote
+from ._plugins import PluginInfo, plugin_name
 from ._policy import Policy
+from ._settings import SettingInfo, setting
 
 __all__ = [
     "Action",
+    "Advice",
     "Config",
     "ConfigError",
     "Decision",
     "InvalidRequest",
+    "NoteCheck",
     "PluginError",
     "PluginInfo",
     "PluginLoadWarning",
@@ -33,12 +37,16 @@ __all__ = [
     "Request",
     "RuleConfig",
     "RuleFailure",
+    "SettingInfo",
     "Verdict",
     "Vote",
+    "check_note",
     "decide",
     "find_config",
     "hookimpl",
     "hookspec",
+    "plugin_name",
+    "setting",
 ]
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import os
 
-from ._loading import DISABLE_ENV, LOAD_ENV
 from ._model import Decision, Profile, Request
+from ._plugins import DISABLE_ENV, LOAD_ENV
 from ._policy import Policy
 
 

@@ -314,12 +314,29 @@ def _finite_score(value: float) -> float:
     return value
 
 
+class _Required:
+    """The default of an argument that has none: passing nothing is an error."""
+
+    def __repr__(self) -> str:
+        return "<required>"
+
+
+_REQUIRED: Any = _Required()
+
+
+def _score(value: float) -> float:
+    if value is _REQUIRED:
+        raise TypeError("Vote() needs a score")
+    return _finite_score(value)
+
+
 @attrs.frozen
 class Vote:
     """One rule's opinion of one request.
 
     Args:
-        rule: The name of the rule that voted.
+        rule: The name of the rule that voted. A policy records every vote under the
+            name of the plugin that cast it, so a rule may leave it out.
         score: Above 0 leans towards accepting, below 0 towards declining; the size
             says how strongly. Must be finite.
         reason: One short sentence a person can read.
@@ -327,11 +344,24 @@ class Vote:
         evidence: The text in the input that the vote rests on.
     """
 
-    rule: str = attrs.field(validator=attrs.validators.instance_of(str))
-    score: float = attrs.field(converter=_finite_score)
+    rule: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
+    score: float = attrs.field(default=_REQUIRED, converter=_score)
     reason: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     veto: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     evidence: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_each_str)
+
+    def named(self, rule: str) -> Vote:
+        """This vote, recorded under *rule*.
+
+        The same as ``attrs.evolve(vote, rule=rule)`` without checking the other
+        fields again: a policy names every vote it counts, and they were checked
+        when the vote was made.
+        """
+        vote = object.__new__(Vote)
+        for name in _VOTE_FIELDS:
+            _set_vote_field[name](vote, getattr(self, name))
+        _set_vote_field["rule"](vote, str(rule))
+        return vote
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form."""
@@ -353,6 +383,12 @@ class Vote:
             veto=data.get("veto", False),
             evidence=tuple(data.get("evidence", ())),
         )
+
+
+_VOTE_FIELDS = tuple(a.name for a in attrs.fields(Vote))
+#: The slot setters of `Vote`'s fields, which a frozen class's ``__setattr__`` refuses:
+#: `Vote.named` builds a copy with them (tested against ``attrs.evolve``).
+_set_vote_field: dict[str, Any] = {name: vars(Vote)[name].__set__ for name in _VOTE_FIELDS}
 
 
 class Verdict(enum.Enum):

@@ -3,80 +3,38 @@
 from __future__ import annotations
 
 import importlib
-import math
-import sys
+import inspect
 import types
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 import pluggy
 
-from . import _loading, hookspecs
-from ._builtin import BUILTIN_PLUGINS, Combiner
+from . import _plugins, hookspecs
+from ._builtin import BUILTIN_PLUGINS
 from ._config import Config, coerce_config
 from ._errors import ConfigError, PluginError, PluginLoadWarning
 from ._markers import PROJECT, hookimpl
 from ._model import Action, Decision, Profile, Request, RuleFailure, Verdict, Vote
+from ._plugins import ISOLATED, PluginInfo
+from ._settings import describe_settings, read_settings
 
 #: How many inputs travel to a worker process at once.
 DEFAULT_CHUNKSIZE = 512
 
-#: Hooks whose implementations the policy calls one at a time, isolating failures.
-_ISOLATED_HOOKS = ("relpolicy_configure", "relpolicy_vote", "relpolicy_actions")
-_ARG_POSITION = {"request": 0, "recipient": 1, "settings": 2, "decision": 3}
+#: The combiner every policy starts with; a policy refuses to be without a combiner.
+COMBINER = "relpolicy.combine"
 
-
-def plugin_name(plugin: object) -> str:
-    """The name a plugin object takes part under.
-
-    Its ``relpolicy_name`` attribute if it has one, else its module or class name.
-    """
-    name = getattr(plugin, "relpolicy_name", None)
-    if isinstance(name, str) and name:
-        return name
-    if isinstance(plugin, (types.ModuleType, type)):
-        return plugin.__name__
-    return type(plugin).__name__
-
-
-#: The argument lists (positions in ``(request, recipient, settings, decision)``) that
-#: the hot loops pass directly; a hook implementation taking any other goes through `_Caller`.
-_SHAPES = {(0, 2): 0, (0,): 1, (0, 1): 2, (0, 1, 2): 3, (3,): 4, (0, 3, 2): 5}
-_BY_POSITION = -1
-
-
-@attrs.frozen
-class _Caller:
-    """One plugin's implementation of one isolated hook, ready to call cheaply."""
-
-    name: str
-    hook: str
-    function: Callable[..., Any]
-    positions: tuple[int, ...]
-
-    def __call__(self, args: tuple[Any, ...]) -> Any:
-        positions = self.positions
-        if len(positions) == 1:
-            return self.function(args[positions[0]])
-        return self.function(*[args[i] for i in positions])
-
-    @property
-    def shape(self) -> int:
-        """Which of the direct calls `Policy._pipeline` makes fits this implementation."""
-        return _SHAPES.get(self.positions, _BY_POSITION)
-
-
-def _failure(caller: _Caller, exc: BaseException) -> RuleFailure:
-    return RuleFailure(rule=caller.name, error=type(exc).__name__, message=str(exc)[:500], hook=caller.hook)
+#: Hooks called once per plugin while a policy is built, not per request.
+_SETUP_HOOKS = ("relpolicy_settings", "relpolicy_configure")
 
 
 @attrs.frozen
 class _Recipe:
     """What a policy was built from: enough to build it again in another process."""
 
-    plugins: tuple[object, ...]
+    plugins: tuple[tuple[str | None, object], ...]
     recipient: Profile | None
     config: Config
     entry_points: bool
@@ -93,6 +51,21 @@ class _ModuleRef:
         return importlib.import_module(self.name)
 
 
+class _Rule:
+    """What pluggy registers for one plugin: its hook implementations, the isolated
+    ones wrapped by `relpolicy._plugins.isolate`."""
+
+    def __init__(self, plugin: object) -> None:
+        #: The plugin object as given or loaded.
+        self.plugin = plugin
+
+
+def _given(plugins: Iterable[object] | Mapping[str, object]) -> tuple[tuple[str | None, object], ...]:
+    if isinstance(plugins, Mapping):
+        return tuple((str(name), plugin) for name, plugin in plugins.items())
+    return tuple((None, plugin) for plugin in plugins)
+
+
 class Policy:
     """A configured pipeline of rule plugins.
 
@@ -102,7 +75,9 @@ class Policy:
     between threads.
 
     Args:
-        plugins: Plugin objects (modules, class instances) with hook implementations.
+        plugins: Plugin objects (modules, class instances) with hook implementations,
+            or a mapping of names to them. A plugin given without a name takes part
+            under the name `relpolicy.plugin_name` gives it.
         recipient: The person deciding, for requests that name none. Defaults to the
             configuration's ``recipient``.
         config: A `Config`, or a mapping of the same structure as ``relpolicy.toml``.
@@ -115,12 +90,12 @@ class Policy:
 
     def __init__(
         self,
-        plugins: Iterable[object] = (),
+        plugins: Iterable[object] | Mapping[str, object] = (),
         *,
         recipient: Profile | None = None,
         config: Config | Mapping[str, Any] | None = None,
     ) -> None:
-        self._build(_Recipe(tuple(plugins), recipient, coerce_config(config), False, ()))
+        self._build(_Recipe(_given(plugins), recipient, coerce_config(config), False, ()))
 
     @classmethod
     def default(
@@ -128,7 +103,7 @@ class Policy:
         *,
         recipient: Profile | None = None,
         config: Config | Mapping[str, Any] | None = None,
-        plugins: Iterable[object] = (),
+        plugins: Iterable[object] | Mapping[str, object] = (),
         disable: Iterable[str] = (),
     ) -> Policy:
         """A policy with every installed rule plugin (the ``relpolicy`` entry-point group).
@@ -136,7 +111,7 @@ class Policy:
         Args:
             recipient: The person deciding, for requests that name none.
             config: A `Config` or a mapping; ``None`` for the defaults.
-            plugins: Extra plugin objects to take part as well.
+            plugins: Extra plugin objects to take part as well (or a mapping of names to them).
             disable: Names of installed plugins not to load (nor import). The
                 environment variables ``RELPOLICY_DISABLE_PLUGINS`` and
                 ``RELPOLICY_LOAD_PLUGINS`` narrow the set further.
@@ -144,7 +119,7 @@ class Policy:
         A plugin that fails to import is reported with a `PluginLoadWarning` and left out.
         """
         policy = cls.__new__(cls)
-        policy._build(_Recipe(tuple(plugins), recipient, coerce_config(config), True, tuple(disable)))
+        policy._build(_Recipe(_given(plugins), recipient, coerce_config(config), True, tuple(disable)))
         return policy
 
     # -- building ---------------------------------------------------------------------
@@ -155,159 +130,207 @@ class Policy:
         self._config = config
         self._recipient = recipe.recipient if recipe.recipient is not None else config.recipient
         self._strict = config.strict
-        self._infos: list[_loading.PluginInfo] = []
-        self._entry_points: dict[str, _loading.EntryPoint] = {}
+        self._infos: dict[str, PluginInfo] = {}
+        self._settings: dict[str, Any] = {}
+        self._isolated: dict[Callable[..., Any], _plugins.Isolated] = {}
+        #: Installed plugins that failed to load: every decision reports them, so none is an accept.
+        self._load_failures: list[RuleFailure] = []
         pm = pluggy.PluginManager(PROJECT)
         pm.add_hookspecs(hookspecs)
         self._pm = pm
+        chosen: dict[str, tuple[object, Any]] = {}  # name -> (plugin, its entry point or None)
+        builtin: object
         for builtin in BUILTIN_PLUGINS:
-            self._register(builtin, plugin_name(builtin), strict=True)
-        known = {plugin_name(p) for p in BUILTIN_PLUGINS}
-        #: Installed plugins that failed to load: every decision reports them, so none is an accept.
-        self._load_failures: list[RuleFailure] = []
-        self._installed: set[str] = set()
+            self._choose(chosen, _plugins.plugin_name(builtin), builtin, None)
         if recipe.entry_points:
-            self._installed = self._load_entry_points(recipe.disable)
-            known.update(self._installed)
-        for plugin in recipe.plugins:
-            name = plugin_name(plugin)
-            known.add(name)
-            self._register(plugin, name, strict=True)
-        config.check_rule_names(known)
-        self._trace = _loading.tracing()
-        if self._trace:
-            pm.trace.root.setwriter(sys.stderr.write)
-            pm.enable_tracing()
-        self._settings = self._configure()
-        self._voters = self._callers("relpolicy_vote")
-        self._vote_plan = self._plan(self._voters)
-        self._action_plan = self._plan(self._callers("relpolicy_actions"))
-        self._combine = self._combiner()
+            self._load_installed(chosen, recipe.disable)
+        for name, plugin in recipe.plugins:
+            self._choose(chosen, name or _plugins.plugin_name(plugin), plugin, None)
+        config.check_rule_names(self._infos)
+        # pluggy calls the last registered first: registering in reverse order of names
+        # runs the rules in order of names, whatever order they were found in.
+        for name in sorted(chosen, reverse=True):
+            plugin, ep = chosen[name]
+            self._register(name, plugin, installed=ep is not None)
+        if not pm.hook.relpolicy_combine.get_hookimpls():
+            raise ConfigError(
+                f"{config.source}: rules.{COMBINER}: a policy needs a combiner; "
+                "disable it only where another plugin implements relpolicy_combine"
+            )
+        tracing = _plugins.tracing()
+        if tracing:
+            _plugins.trace_to_stderr(pm)
+        self._vote_runs = self._runs("relpolicy_vote", tracing)
+        self._combine_runs = self._runs("relpolicy_combine", tracing)
+        self._action_runs = self._runs("relpolicy_actions", tracing)
         self._decide_hook = self._decide_wrappers()
 
-    def _load_entry_points(self, disable: tuple[str, ...]) -> set[str]:
-        eps = _loading.installed_entry_points()
-        blocked = _loading.blocked_names(disable) | {
-            name for name, rule in self._config.rules.items() if not rule.enabled
-        }
-        wanted = set(_loading.selected([ep.name for ep in eps], blocked))
-        for ep in eps:
-            # (the distribution of each is looked up when `plugins` is first asked for)
-            self._entry_points[ep.name] = ep
-            if ep.name not in wanted:
-                self._infos.append(_loading.PluginInfo(ep.name, enabled=False))
-                continue
-            try:
-                plugin = _loading.load_entry_point(ep)
-            except (Exception, SystemExit) as exc:  # a broken plugin must not stop the others
-                message = f"{type(exc).__name__}: {exc}"
-                warnings.warn(
-                    f"relpolicy plugin {ep.name!r} ({ep.value}) failed to load: {message}",
-                    PluginLoadWarning,
-                    stacklevel=4,
-                )
-                self._infos.append(_loading.PluginInfo(ep.name, enabled=False, error=message))
-                self._load_failures.append(RuleFailure(ep.name, type(exc).__name__, str(exc)[:500], "load"))
-                continue
-            try:
-                self._register(plugin, ep.name, strict=False)
-            except PluginError as exc:
-                warnings.warn(str(exc), PluginLoadWarning, stacklevel=4)
-                self._infos.append(_loading.PluginInfo(ep.name, enabled=False, error=str(exc)))
-                self._load_failures.append(RuleFailure(ep.name, "PluginError", str(exc)[:500], "load"))
-                continue
-            hooks = tuple(sorted(h.name for h in self._pm.get_hookcallers(plugin) or ()))
-            self._infos.append(_loading.PluginInfo(ep.name, hooks=hooks))
-        return {ep.name for ep in eps}
-
-    def _register(self, plugin: object, name: str, *, strict: bool) -> None:
+    def _choose(self, chosen: dict[str, tuple[object, Any]], name: str, plugin: object, ep: Any) -> None:
+        """Add *plugin* under *name*, unless the configuration disables it."""
         if not self._config.rule(name).enabled:
-            self._infos.append(_loading.PluginInfo(name, enabled=False))
+            self._infos[name] = PluginInfo(name, enabled=False)
             return
-        if self._pm.has_plugin(name) or self._pm.is_registered(plugin):
+        if name in chosen or any(plugin is other for other, _ep in chosen.values()):
             raise PluginError(
                 name, "a plugin of that name is already registered; give one a `relpolicy_name`"
             )
+        chosen[name] = (plugin, ep)
+        self._infos[name] = PluginInfo(name)
+
+    def _load_installed(self, chosen: dict[str, tuple[object, Any]], disable: tuple[str, ...]) -> None:
+        eps = _plugins.installed()
+        names = [ep.name for ep in eps]
+        blocked = _plugins.blocked(names, disable) | {
+            name for name, rule in self._config.rules.items() if not rule.enabled
+        }
+        for ep in eps:
+            if ep.name in blocked:
+                self._pm.set_blocked(ep.name)
+                self._infos[ep.name] = PluginInfo(ep.name, enabled=False)
+                continue
+            try:
+                plugin = _plugins.load(ep)
+            except (Exception, SystemExit) as exc:  # a broken plugin must not stop the others
+                self._left_out(ep.name, _plugins.warn_load_failure(ep.name, ep.value, exc), exc)
+                continue
+            if ep.name in chosen:
+                self._left_out(ep.name, "a plugin of that name is already registered", None)
+                continue
+            chosen[ep.name] = (plugin, ep)
+            self._infos[ep.name] = PluginInfo(ep.name)
+
+    def _left_out(self, name: str, message: str, exc: BaseException | None) -> None:
+        """Record that installed plugin *name* takes no part, and why."""
+        self._infos[name] = PluginInfo(name, enabled=False, error=message)
+        error = type(exc).__name__ if exc is not None else "PluginError"
+        self._load_failures.append(RuleFailure(name, error, message[:500], "load"))
+
+    def _register(self, name: str, plugin: object, *, installed: bool) -> None:
+        """Check, configure and register *plugin*: a broken installed one is left out
+        with a warning; a broken one given in code raises `PluginError`."""
         try:
-            self._pm.register(plugin, name=name)
-            self._pm.check_pending()
-        except pluggy.PluginValidationError as exc:
-            self._pm.unregister(name=name)
-            raise PluginError(name, str(exc)) from None
-        for hook in self._pm.get_hookcallers(plugin) or ():
-            for impl in hook.get_hookimpls():
-                if impl.plugin is plugin:
-                    self._check_call_mode(name, hook.name, impl)
-        if strict:
-            hooks = tuple(sorted(h.name for h in self._pm.get_hookcallers(plugin) or ()))
-            self._infos.append(_loading.PluginInfo(name, hooks=hooks))
+            hooks = self._hooks_of(name, plugin)
+            declared, settings = self._configure(name, hooks)
+            rule = self._wrap(name, plugin, hooks, settings)
+            try:
+                self._pm.register(rule, name=name)
+                self._pm.check_pending()
+            except pluggy.PluginValidationError as exc:
+                self._pm.unregister(name=name)
+                raise PluginError(name, str(exc)) from None
+        except ConfigError:
+            raise  # the user's settings are wrong: say so, naming the key
+        except Exception as exc:
+            if not installed:
+                if isinstance(exc, PluginError):
+                    raise
+                raise PluginError(name, f"{type(exc).__name__}: {exc}") from exc
+            import warnings
 
-    def _check_call_mode(self, name: str, hook: str, impl: pluggy.HookImpl) -> None:
-        wraps = impl.wrapper or impl.hookwrapper
-        problem = None
-        if hook in _ISOLATED_HOOKS and wraps:
-            problem = f"{hook} cannot be a wrapper: each implementation is called on its own"
-        elif hook == "relpolicy_decide" and not wraps:
-            problem = "relpolicy_decide takes only wrappers (@hookimpl(wrapper=True))"
-        if problem:
-            self._pm.unregister(name=name)
-            raise PluginError(name, problem)
-
-    def _callers(self, hook: str) -> tuple[_Caller, ...]:
-        callers = []
-        for impl in getattr(self._pm.hook, hook).get_hookimpls():
-            caller = _Caller(
-                impl.plugin_name, hook, impl.function, tuple(_ARG_POSITION[a] for a in impl.argnames)
-            )
-            callers.append(caller)
-        callers.sort(key=lambda c: c.name)  # the order of registration never matters
-        if self._trace:
-            callers = [_traced(c) for c in callers]
-        return tuple(callers)
-
-    def _plan(self, callers: tuple[_Caller, ...]) -> tuple[tuple[_Caller, Callable[..., Any], int, Any], ...]:
-        """What the hot loops need of each caller: it, its function, its shape, its settings."""
-        settings, config = self._settings, self._config
-        return tuple(
-            (c, c.function, c.shape, settings.get(c.name, config.rule(c.name).settings)) for c in callers
+            warnings.warn(f"relpolicy plugin {name!r}: {exc}", PluginLoadWarning, stacklevel=5)
+            self._left_out(name, str(exc), exc)
+            return
+        self._settings[name] = settings
+        self._infos[name] = attrs.evolve(
+            self._infos[name],
+            hooks=tuple(sorted(hooks)),
+            settings=tuple(describe_settings(declared)) if declared is not None else (),
         )
 
-    def _configure(self) -> dict[str, Any]:
-        settings: dict[str, Any] = {}
-        for impl in self._pm.hook.relpolicy_configure.get_hookimpls():
-            raw = self._config.rule(impl.plugin_name).settings
-            kwargs = {"settings": raw, "config": self._config}
-            try:
-                prepared = impl.function(*[kwargs[a] for a in impl.argnames])
-            except ConfigError:
-                raise  # the user's settings are wrong: say so, naming the key
-            except Exception as exc:
-                if impl.plugin_name not in self._installed:
-                    raise PluginError(impl.plugin_name, f"relpolicy_configure raised {exc!r}") from exc
-                # A broken installed plugin is left out, as if it had failed to import.
-                message = f"relpolicy_configure raised {type(exc).__name__}: {exc}"
-                warnings.warn(
-                    f"relpolicy plugin {impl.plugin_name!r}: {message}", PluginLoadWarning, stacklevel=4
-                )
-                self._pm.unregister(name=impl.plugin_name)
-                self._load_failures.append(
-                    RuleFailure(impl.plugin_name, type(exc).__name__, message[:500], "load")
-                )
-                self._infos = [
-                    attrs.evolve(i, enabled=False, error=message) if i.name == impl.plugin_name else i
-                    for i in self._infos
-                ]
+    def _hooks_of(self, name: str, plugin: object) -> dict[str, tuple[Callable[..., Any], dict[str, Any]]]:
+        """The hook implementations *plugin* marks with `hookimpl`, checked against the specs."""
+        found: dict[str, tuple[Callable[..., Any], dict[str, Any]]] = {}
+        for attribute in dir(plugin):
+            opts = self._pm.parse_hookimpl_opts(plugin, attribute)
+            if opts is None:
                 continue
-            if prepared is not None:
-                settings[impl.plugin_name] = prepared
-        return settings
+            function = getattr(plugin, attribute)
+            hook = opts.get("specname") or attribute
+            wraps = opts.get("wrapper") or opts.get("hookwrapper")
+            if hook in ISOLATED or hook in _SETUP_HOOKS:
+                if wraps:
+                    raise PluginError(
+                        name, f"{hook} cannot be a wrapper: each implementation is called on its own"
+                    )
+                spec = getattr(self._pm.hook, hook).spec
+                argnames = _argnames(function)
+                unknown = [arg for arg in argnames if arg not in spec.argnames]
+                if unknown:
+                    raise PluginError(
+                        name,
+                        f"hook {hook!r}: argument {unknown[0]!r} is not one the hook offers "
+                        f"({', '.join(spec.argnames)})",
+                    )
+            elif hook == "relpolicy_decide" and not wraps:
+                raise PluginError(name, "relpolicy_decide takes only wrappers (@hookimpl(wrapper=True))")
+            found[hook] = (function, dict(opts))
+        return found
 
-    def _combiner(self) -> Callable[..., Any]:
-        hook = self._pm.hook.relpolicy_combine
-        impls = hook.get_hookimpls()
-        if len(impls) == 1 and isinstance(impls[0].plugin, Combiner) and not self._trace:
-            return impls[0].plugin.relpolicy_combine
-        return hook
+    def _settings_class(
+        self, name: str, declared: tuple[Callable[..., Any], dict[str, Any]] | None
+    ) -> type | None:
+        if declared is None:
+            return None
+        cls = declared[0]()
+        if cls is not None and not (isinstance(cls, type) and attrs.has(cls)):
+            raise PluginError(
+                name, f"relpolicy_settings returned {cls!r:.80}, expected an attrs class or None"
+            )
+        return cls
+
+    def _configure(
+        self, name: str, hooks: Mapping[str, tuple[Callable[..., Any], dict[str, Any]]]
+    ) -> tuple[type | None, Any]:
+        """The class of *name*'s settings, and the settings its hooks receive: its table
+        read into that class, then prepared by its `relpolicy_configure`."""
+        config = self._config
+        cls = self._settings_class(name, hooks.get("relpolicy_settings"))
+        settings = read_settings(cls, config.rule(name).settings, f"{config.source}: rules.{name}")
+        configure = hooks.get("relpolicy_configure")
+        if configure is None:
+            return cls, settings
+        arguments = {"settings": settings, "config": config}
+        prepared = configure[0](*[arguments[arg] for arg in _argnames(configure[0])])
+        return cls, settings if prepared is None else prepared
+
+    def _wrap(
+        self,
+        name: str,
+        plugin: object,
+        hooks: Mapping[str, tuple[Callable[..., Any], dict[str, Any]]],
+        settings: Any,
+    ) -> _Rule:
+        rule = _Rule(plugin)
+        marker = f"{PROJECT}_impl"
+        for hook, (function, opts) in hooks.items():
+            if hook in _SETUP_HOOKS:
+                continue  # (called once, above)
+            if hook in ISOLATED:
+                argnames = _argnames(function)
+                isolated = _plugins.isolate(function, hook, argnames, name, settings, strict=self._strict)
+                setattr(isolated.function, marker, {**opts, "specname": None})
+                setattr(rule, hook, isolated.function)
+                self._isolated[isolated.function] = isolated
+            else:
+                setattr(rule, hook, function)
+        return rule
+
+    def _runs(self, hook: str, tracing: bool) -> tuple[Callable[[tuple[Any, ...]], Any], ...]:
+        """What the pipeline calls for *hook*: each implementation's `Isolated.run`, in
+        pluggy's order; or, when tracing, one call through pluggy (whose monitoring
+        traces it) that answers them all at once, as a `_Traced` list."""
+        impls = tuple(reversed(getattr(self._pm.hook, hook).get_hookimpls()))
+        if not tracing:
+            return tuple(self._isolated[impl.function].run for impl in impls)
+        if not impls:
+            return ()
+        caller = getattr(self._pm.hook, hook)
+        names = ISOLATED[hook]
+
+        def through_pluggy(args: tuple[Any, ...]) -> _Traced:
+            return _Traced(caller(**dict(zip(names, args, strict=True))))
+
+        return (through_pluggy,)
 
     def _decide_wrappers(self) -> Callable[..., Any] | None:
         hook = self._pm.hook.relpolicy_decide
@@ -334,7 +357,8 @@ class Policy:
         Rules that raise or return something other than a `Vote` or ``None`` are
         recorded in `Decision.errors`; the decision is then never `Verdict.ACCEPT`
         unless the configuration sets ``ignore_failed_rules``. In ``strict`` mode they
-        raise `PluginError` instead.
+        raise `PluginError` instead. A vote counts under the name of the plugin that
+        cast it, whatever rule it names.
 
         Args:
             request: A `Request` (a mapping in its JSON form is read with `Request.from_dict`).
@@ -375,75 +399,87 @@ class Policy:
         return map(self.decide, requests)
 
     def _pipeline(self, request: Request, recipient: Profile | None) -> Decision:
-        # The hot path: every name it needs is prepared when the policy is built.
+        # The hot path: plain loops over what was prepared when the policy was built.
         votes: list[Vote] = []
-        errors: list[RuleFailure] = list(self._load_failures)
-        for caller, function, shape, settings in self._vote_plan:
-            try:
-                if shape == 0:
-                    vote = function(request, settings)
-                elif shape == 1:
-                    vote = function(request)
-                elif shape == 2:
-                    vote = function(request, recipient)
-                elif shape == 3:
-                    vote = function(request, recipient, settings)
-                else:
-                    vote = caller((request, recipient, settings))
-            except (Exception, SystemExit) as exc:
-                if self._strict:
-                    raise PluginError(caller.name, f"raised {type(exc).__name__}: {exc}") from exc
-                errors.append(_failure(caller, exc))
+        errors: list[RuleFailure] = [*self._load_failures] if self._load_failures else []
+        args = (request, recipient, None)
+        for run in self._vote_runs:
+            answer = run(args)
+            if answer is None:
                 continue
-            if vote is None:
+            if type(answer) is Vote:
+                votes.append(answer)
                 continue
-            if isinstance(vote, Vote) and -_INF < vote.score < _INF:
-                votes.append(vote)
-                continue
-            problem = _bad_vote(vote)
-            if self._strict:
-                raise PluginError(caller.name, problem)
-            errors.append(RuleFailure(rule=caller.name, error="InvalidVote", message=problem))
-        verdict, score = self._combine(votes=votes, errors=errors, request=request, config=self._config)
-        if errors and verdict is _ACCEPT and not self._config.ignore_failed_rules:
-            verdict = _REVIEW
+            for each in _answers(answer):  # (a failure, a Vote subclass, or a traced list)
+                (errors if type(each) is RuleFailure else votes).append(each)
+        verdict, score = self._combine(votes, errors, request)
+        accepting = verdict is _ACCEPT
+        if errors and accepting and not self._config.ignore_failed_rules:
+            verdict, accepting = _REVIEW, False
         decision = Decision(verdict, score, tuple(votes), (), tuple(errors), request.id)
-        if not self._action_plan:
+        if not self._action_runs:
             return decision
-        failures: list[RuleFailure] = []
-        actions = self._actions(request, recipient, decision, failures)
-        if failures and verdict is _ACCEPT and not self._config.ignore_failed_rules:
+        actions, failures = self._actions(request, recipient, decision)
+        if failures and accepting and not self._config.ignore_failed_rules:
             # A failing step hook is a failed plugin too: no accept, and the steps follow suit.
             decision = Decision(_REVIEW, score, decision.votes, (), decision.errors, request.id)
-            failures.clear()
-            actions = self._actions(request, recipient, decision, failures)
+            actions, failures = self._actions(request, recipient, decision)
         if actions or failures:
-            decision = Decision(
-                decision.verdict, score, decision.votes, actions, (*errors, *failures), request.id
-            )
+            errors.extend(failures)
+            decision = Decision(decision.verdict, score, decision.votes, actions, tuple(errors), request.id)
         return decision
 
+    def _combine(
+        self, votes: list[Vote], errors: list[RuleFailure], request: Request
+    ) -> tuple[Verdict, float]:
+        """The first usable answer of the combiners; a veto always declines."""
+        args = (votes, errors, request, self._config, None)
+        for run in self._combine_runs:
+            answer = run(args)
+            if answer is None:
+                continue
+            for each in _answers(answer):
+                if type(each) is RuleFailure:
+                    errors.append(each)
+                    continue
+                verdict, score = each
+                if verdict is not _DECLINE:
+                    for vote in votes:
+                        if vote.veto:
+                            return _DECLINE, score
+                return verdict, score
+        raise PluginError(COMBINER, "no combiner answered")  # (the built-in one always does)
+
     def _actions(
-        self, request: Request, recipient: Profile | None, decision: Decision, errors: list[RuleFailure]
-    ) -> tuple[Action, ...]:
+        self, request: Request, recipient: Profile | None, decision: Decision
+    ) -> tuple[tuple[Action, ...], list[RuleFailure]]:
         found: dict[Action, None] = {}
-        for caller, function, shape, settings in self._action_plan:
-            try:
-                if shape == 4:
-                    suggested = function(decision)
-                elif shape == 5:
-                    suggested = function(request, decision, settings)
+        failures: list[RuleFailure] = []
+        args = (request, recipient, decision, None)
+        for run in self._action_runs:
+            answer = run(args)
+            if answer is None or answer == ():
+                continue
+            for each in _answers(answer):
+                if type(each) is RuleFailure:
+                    failures.append(each)
                 else:
-                    suggested = caller((request, recipient, settings, decision))
-                for action in suggested or ():
-                    if not isinstance(action, Action):
-                        raise TypeError(f"expected Action values, got {type(action).__name__}")
-                    found[action] = None
-            except (Exception, SystemExit) as exc:
-                if self._strict:
-                    raise PluginError(caller.name, f"raised {type(exc).__name__}: {exc}") from exc
-                errors.append(_failure(caller, exc))
-        return tuple(found)
+                    found.update(dict.fromkeys(each))
+        return tuple(found), failures
+
+    def advise(self, request: Request, decision: Decision) -> tuple[tuple[Any, ...], list[RuleFailure]]:
+        """What every plugin that implements `relpolicy_advise` says of *request*'s note,
+        and the plugins that failed."""
+        advice: list[Any] = []
+        failures: list[RuleFailure] = []
+        args = (request, request.recipient, decision, None)
+        for run in self._runs("relpolicy_advise", _plugins.tracing()):
+            for each in _answers(run(args)):
+                if type(each) is RuleFailure:
+                    failures.append(each)
+                elif each is not None:
+                    advice.extend(each)
+        return tuple(advice), failures
 
     # -- looking inside ---------------------------------------------------------------
 
@@ -460,17 +496,30 @@ class Policy:
     @property
     def rules(self) -> tuple[str, ...]:
         """The names of the plugins that vote, in the order they run."""
-        return tuple(c.name for c in self._voters)
+        return tuple(impl.plugin_name for impl in reversed(self._pm.hook.relpolicy_vote.get_hookimpls()))
+
+    def settings_of(self, rule: str) -> Any:
+        """The settings rule *rule* runs with: its ``[rules.NAME]`` table read into the
+        class it declares, as its ``relpolicy_configure`` prepared them.
+
+        Raises:
+            KeyError: No plugin of that name takes part.
+        """
+        try:
+            return self._settings[rule]
+        except KeyError:
+            raise KeyError(f"no plugin named {rule!r} takes part in this policy") from None
 
     @property
-    def plugins(self) -> tuple[_loading.PluginInfo, ...]:
+    def plugins(self) -> tuple[PluginInfo, ...]:
         """Every plugin the policy knows of, enabled or not, with why any failed to load."""
-        if self._entry_points:  # name each installed plugin's distribution, once
-            self._infos = [
-                _with_distribution(info, self._entry_points.get(info.name)) for info in self._infos
-            ]
-            self._entry_points = {}
-        return tuple(self._infos)
+        if self._recipe.entry_points:  # name each installed plugin's distribution, once
+            for ep in _plugins.installed():
+                info = self._infos.get(ep.name)
+                if info is not None and info.distribution is None:
+                    found, version = _plugins.distribution(ep)
+                    self._infos[ep.name] = attrs.evolve(info, distribution=found, version=version)
+        return tuple(self._infos[name] for name in sorted(self._infos))
 
     def __repr__(self) -> str:
         return f"<Policy rules={list(self.rules)!r}>"
@@ -480,48 +529,40 @@ class Policy:
     def __reduce__(self) -> tuple[Callable[[_Recipe], Policy], tuple[_Recipe]]:
         recipe = self._recipe
         plugins = tuple(
-            _ModuleRef(p.__name__) if isinstance(p, types.ModuleType) else p for p in recipe.plugins
+            (name, _ModuleRef(p.__name__) if isinstance(p, types.ModuleType) else p)
+            for name, p in recipe.plugins
         )
         return (_rebuild, (attrs.evolve(recipe, plugins=plugins),))
 
 
+class _Traced(list[Any]):
+    """The answers of every implementation of a hook, called through pluggy."""
+
+
+def _answers(answer: Any) -> list[Any] | tuple[Any]:
+    """The answers *answer* stands for: itself, or each of a `_Traced` list."""
+    return answer if type(answer) is _Traced else (answer,)
+
+
+def _argnames(function: Callable[..., Any]) -> tuple[str, ...]:
+    """The arguments a hook implementation asks for: its positional parameters without
+    a default, as pluggy reads them."""
+    try:
+        parameters = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return ()
+    return tuple(
+        p.name
+        for p in parameters
+        if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty
+    )
+
+
 def _rebuild(recipe: _Recipe) -> Policy:
-    plugins = tuple(p.resolve() if isinstance(p, _ModuleRef) else p for p in recipe.plugins)
+    plugins = tuple((name, p.resolve() if isinstance(p, _ModuleRef) else p) for name, p in recipe.plugins)
     policy = Policy.__new__(Policy)
     policy._build(attrs.evolve(recipe, plugins=plugins))
     return policy
 
 
-def _bad_vote(value: object) -> str:
-    if isinstance(value, Vote):
-        return f"returned a vote with a non-finite score ({value.score!r})"
-    return f"returned {type(value).__name__} ({value!r:.80}), expected a Vote or None"
-
-
-def _traced(caller: _Caller) -> _Caller:
-    function = caller.function
-
-    def traced(*args: Any) -> Any:
-        print(f"relpolicy: {caller.name}.{caller.hook}(...)", file=sys.stderr)
-        try:
-            result = function(*args)
-        except BaseException as exc:
-            print(f"relpolicy:   {caller.name} raised {type(exc).__name__}: {exc}", file=sys.stderr)
-            raise
-        print(f"relpolicy:   {caller.name} -> {result!r}", file=sys.stderr)
-        return result
-
-    return attrs.evolve(caller, function=traced)
-
-
-_INF = math.inf
-_ACCEPT = Verdict.ACCEPT
-_REVIEW = Verdict.REVIEW
-
-
-def _with_distribution(info: _loading.PluginInfo, ep: _loading.EntryPoint | None) -> _loading.PluginInfo:
-    """*info* with the name and version of the distribution that declares *ep*."""
-    if ep is None:
-        return info
-    distribution, version = _loading.distribution_of(ep)
-    return attrs.evolve(info, distribution=distribution, version=version)
+_ACCEPT, _DECLINE, _REVIEW = Verdict.ACCEPT, Verdict.DECLINE, Verdict.REVIEW

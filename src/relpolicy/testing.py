@@ -27,8 +27,9 @@ from hypothesis.errors import Flaky, HypothesisWarning
 
 from . import strategies
 from ._errors import PluginError
-from ._model import Decision, Profile, Request
-from ._policy import Policy, plugin_name
+from ._model import Decision, Profile, Request, Vote
+from ._plugins import plugin_name
+from ._policy import Policy
 from .text import normalize
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "check_plugin",
     "hard_requests",
     "request_full_of",
+    "vote_of",
 ]
 
 #: A request every policy with the standard rules must decline, whoever decides it.
@@ -124,10 +126,11 @@ def check_plugin(
         budget: The most seconds one vote may take. Judged once every request has
             passed, on the slowest one, by the fastest of four tries.
         recipient: The person deciding, for requests that name none.
-        settings: The plugin's ``[rules.NAME]`` table, passed to its ``relpolicy_configure``.
+        settings: The plugin's ``[rules.NAME]`` table, read into the class its
+            ``relpolicy_settings`` declares.
         requests: Draw requests from this strategy instead.
-        name: The name the plugin's votes must carry; by default its ``relpolicy_name``,
-            and not checked when it has none.
+        name: The name the plugin takes part under; by default `relpolicy.plugin_name`'s.
+            Its votes must name this rule, or none.
 
     Raises:
         PluginCheckFailure: An `AssertionError` naming the rule, the problem and the
@@ -139,18 +142,16 @@ def check_plugin(
         AssertionError: The plugin has no ``relpolicy_vote``, or implements a hook wrongly.
         ConfigError: Its ``relpolicy_configure`` refused *settings*.
     """
-    rule = plugin_name(plugin)
+    rule = name or plugin_name(plugin)
     config: dict[str, Any] = {"strict": True}
     if settings is not None:
         config["rules"] = {rule: dict(settings)}
     try:
-        policy = Policy([plugin], recipient=recipient, config=config)
+        policy = Policy({rule: plugin}, recipient=recipient, config=config)
     except PluginError as exc:
         raise AssertionError(str(exc)) from exc
     if not policy.rules:
         raise AssertionError(f"rule {rule!r} implements no relpolicy_vote hook")
-    if name is None and isinstance(getattr(plugin, "relpolicy_name", None), str):
-        name = rule
     if requests is None:
         requests = st.one_of(strategies.requests(), strategies.requests(text=strategies.adversarial_texts()))
 
@@ -158,7 +159,7 @@ def check_plugin(
 
     def check(request: Request) -> None:
         nonlocal slowest
-        seconds = _check_one(policy, rule, name, request)
+        seconds = _check_one(policy, rule, request)
         if seconds > slowest[0]:
             slowest = (seconds, request)
 
@@ -182,6 +183,46 @@ def check_plugin(
             raise PluginCheckFailure(
                 rule, f"took {seconds:.3f} s to vote (the budget is {budget} s)", request
             )
+
+
+def vote_of(
+    plugin: object,
+    request: Request,
+    *,
+    settings: Mapping[str, Any] | None = None,
+    recipient: Profile | None = None,
+    name: str | None = None,
+) -> Vote | None:
+    """The vote *plugin* casts on *request*, through a strict policy of its own.
+
+    The vote is the one a policy counts: named after the plugin, with its settings
+    read and prepared as a policy prepares them. Policies are built once per plugin
+    and settings, so a property test may call this for every example.
+
+    Args:
+        plugin: A module or object with hook implementations.
+        request: The request to decide.
+        settings: The plugin's ``[rules.NAME]`` table.
+        recipient: The person deciding, for a request that names none.
+        name: The name the plugin takes part under; by default `relpolicy.plugin_name`'s.
+
+    Raises:
+        PluginError: The plugin failed.
+        ConfigError: The settings are not valid.
+    """
+    rule = name or plugin_name(plugin)
+    key = (id(plugin), rule, json.dumps(settings, sort_keys=True, default=repr), recipient)
+    policy = _POLICIES.get(key)
+    if policy is None:
+        config: dict[str, Any] = {"strict": True, "rules": {rule: dict(settings or {})}}
+        policy = _POLICIES[key] = Policy({rule: plugin}, recipient=recipient, config=config)
+        _KEPT.append(plugin)  # (so that no other plugin takes its id while the policy is kept)
+    votes = policy.decide(request).votes
+    return votes[0] if votes else None
+
+
+_POLICIES: dict[tuple[Any, ...], Policy] = {}
+_KEPT: list[object] = []
 
 
 def _run_settings(max_examples: int) -> hypothesis_settings:
@@ -236,7 +277,7 @@ def request_full_of(text: str) -> Request:
     return Request(sender=person, note=text, id=text[:40], shared_groups=(text,), recipient=person)
 
 
-def _check_one(policy: Policy, rule: str, name: str | None, request: Request) -> float:
+def _check_one(policy: Policy, rule: str, request: Request) -> float:
     """Check the plugin's answer to *request*; return the fewest seconds it took."""
     try:
         first, seconds = _timed(policy, request)
@@ -250,8 +291,6 @@ def _check_one(policy: Policy, rule: str, name: str | None, request: Request) ->
     if request.recipient is None and policy.recipient is not None:
         seen = request.with_recipient(policy.recipient)
     for vote in first.votes:
-        if name is not None and vote.rule != name:
-            raise PluginCheckFailure(rule, f"voted under the name {vote.rule!r}, not {name!r}", request)
         for quote in vote.evidence:
             if not _quoted(quote, seen):
                 problem = f"quoted evidence that is not in the request: {quote!r:.200}"

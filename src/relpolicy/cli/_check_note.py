@@ -9,9 +9,7 @@ import textwrap
 import attrs
 import click
 
-from .._model import Profile
-from .._note_review import NoteReview, review_note
-from .._policy import Policy
+from .._advice import NoteCheck, check_note
 from ._common import (
     build_policy,
     color,
@@ -27,13 +25,6 @@ from ._common import (
 from ._output import clip, printable
 
 
-def check_note_review(
-    note: str, policy: Policy, *, sender: Profile | None, recipient: Profile | None
-) -> NoteReview:
-    """Review *note*: the one place ``check-note`` asks the rules what they make of it."""
-    return review_note(note, policy, sender=sender, recipient=recipient)
-
-
 @click.command("check-note")
 @click.argument("text", metavar="TEXT|-")
 @file_option(
@@ -45,7 +36,7 @@ def check_note_review(
 @config_option
 @disable_option
 @format_option(("text", "json"))
-def check_note(
+def check_note_command(
     text: str,
     me: str | None,
     to: str | None,
@@ -68,7 +59,7 @@ def check_note(
         if config is not None:
             config = attrs.evolve(config, recipient=None)  # the configured recipient is you, the sender here
         policy = build_policy(None, config, disable)
-        review = check_note_review(note, policy, sender=sender, recipient=read_profile(to))
+        review = check_note(note, policy, sender=sender, recipient=read_profile(to))
     out = sys.stdout
     if output_format == "json":
         click.echo(json.dumps(review.to_dict(), ensure_ascii=True), file=out)
@@ -78,7 +69,7 @@ def check_note(
     click.get_current_context().exit(0 if review.ok else 1)
 
 
-def _review_lines(review: NoteReview, width: int) -> list[str]:
+def _review_lines(review: NoteCheck, width: int) -> list[str]:
     changes = sum(1 for a in review.advice if a.ok is False)
     head = (
         "The note is ready to send."
@@ -87,12 +78,7 @@ def _review_lines(review: NoteReview, width: int) -> list[str]:
     )
     lines = [click.style(head, bold=True)]
     for advice in review.advice:
-        if advice.ok is None:
-            mark = click.style("skip  ", dim=True)
-        elif advice.ok:
-            mark = click.style("ok    ", fg="green")
-        else:
-            mark = click.style("change", fg="red", bold=True)
+        mark = click.style("ok    ", fg="green") if advice.ok else click.style("change", fg="red", bold=True)
         message = textwrap.wrap(printable(advice.message), max(width - 24, 30)) or [""]
         lines.append(f"  {mark}  {advice.topic:<13} {message[0]}")
         lines.extend(" " * 24 + part for part in message[1:])

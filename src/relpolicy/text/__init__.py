@@ -38,9 +38,9 @@ from ._phrases import (
     PhraseBook,
     PhraseMatch,
     PhraseSet,
+    check_phrases,
     find_phrases,
     phrase_pattern,
-    phrases_from_settings,
     word_positions,
 )
 from ._quote import find_original
@@ -52,6 +52,7 @@ __all__ = [
     "PhraseBook",
     "PhraseMatch",
     "PhraseSet",
+    "check_phrases",
     "clip",
     "count_invisible",
     "find_original",
@@ -59,7 +60,6 @@ __all__ = [
     "has_mixed_scripts",
     "normalize",
     "phrase_pattern",
-    "phrases_from_settings",
     "skeleton",
     "views",
     "word_positions",

@@ -60,6 +60,8 @@ _CONFUSABLES: dict[str, str] = {
 #: Characters that show nothing but are not format characters (category Cf): the
 #: Hangul fillers (choseong, jungseong, compatibility and halfwidth) and the braille blank.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+#: The tag characters, which show nothing (U+E0000 is unassigned, the others format characters).
+_TAGS = range(0xE0000, 0xE0080)
 _DROPPED_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cs"})
 _SPACE_CATEGORIES = frozenset({"Zs", "Zl", "Zp"})
 _HANGUL_SYLLABLES = range(0xAC00, 0xD7A4)
@@ -72,7 +74,7 @@ def _fold_step(char: str) -> str:
     if char == "&":  # so that folded text never holds an HTML entity to decode again
         return " and "
     category = unicodedata.category(char)
-    if category in _DROPPED_CATEGORIES or char in _BLANK_LETTERS:
+    if category in _DROPPED_CATEGORIES or char in _BLANK_LETTERS or ord(char) in _TAGS:
         return ""
     if category == "Cc":
         return " " if char.isspace() else ""

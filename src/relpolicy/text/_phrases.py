@@ -9,8 +9,6 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from .._errors import ConfigError
-from .._hints import close_matches
 from . import _leet as leet
 from ._fold import _LazyTable
 from ._skeleton import skeleton
@@ -460,59 +458,17 @@ def _rarest(needs: Iterable[frozenset[str] | None]) -> frozenset[str] | None:
     return min((need for need in needs if need is not None), key=_commonness, default=None)
 
 
-def phrases_from_settings(
-    settings: Mapping[str, Any],
-    categories: Iterable[str],
-    *,
-    where: str,
-    flags: Mapping[str, bool] | None = None,
-) -> tuple[dict[str, tuple[str, ...]], dict[str, bool]]:
-    """Read a rule's settings made of phrase lists and on/off switches, checking each.
-
-    For rules configured like ``[rules.my-rule]`` ``reason = ["we (met|spoke) at"]``,
-    ``veto = false``: each key is a category of phrase templates (a list of strings
-    in the syntax of `phrase_pattern`) or a flag (true or false).
-
-    Args:
-        settings: The rule's settings table.
-        categories: The names of its phrase lists.
-        where: How to name the table in messages, such as ``"relpolicy.toml: rules.my-rule"``.
-        flags: The names of its flags, with their defaults.
-
-    Returns:
-        The phrase lists given (by category), and every flag's value.
+def check_phrases(instance: object, attribute: attrs.Attribute[Any], templates: Iterable[str]) -> None:
+    """An attrs validator for a setting that holds phrase templates (see `phrase_pattern`).
 
     Raises:
-        ConfigError: naming the key (and index) that is unknown or wrong.
+        ValueError: naming the index of the first template that is not valid.
     """
-    flags = dict(flags or {})
-    known = (*flags, *categories)
-    for key in settings:
-        if key not in known:
-            close = close_matches(str(key), known, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known keys: {', '.join(known)}"
-            raise ConfigError(f"{where}.{key}: unknown key{hint}")
-    for key in flags:
-        value = settings.get(key, flags[key])
-        if not isinstance(value, bool):
-            raise ConfigError(f"{where}.{key}: expected true or false, got {type(value).__name__}")
-        flags[key] = value
-    phrases: dict[str, tuple[str, ...]] = {}
-    for name in categories:
-        if name not in settings:
-            continue
-        value = settings[name]
-        if isinstance(value, str) or not isinstance(value, (list, tuple)):
-            raise ConfigError(f"{where}.{name}: expected a list of phrases, got {type(value).__name__}")
-        for index, phrase in enumerate(value):
-            if not isinstance(phrase, str):
-                raise ConfigError(f"{where}.{name}[{index}]: expected a phrase, got {type(phrase).__name__}")
-            try:
-                phrase_pattern(phrase)
-            except ValueError as exc:
-                raise ConfigError(f"{where}.{name}[{index}]: {exc}") from None
-        phrases[name] = tuple(value)
-    return phrases, flags
+    for index, template in enumerate(templates):
+        try:
+            phrase_pattern(template)
+        except ValueError as exc:
+            raise ValueError(f"[{index}]: {exc}") from None
 
 
 def find_phrases(normalized: str, phrases: Iterable[str]) -> list[str]:

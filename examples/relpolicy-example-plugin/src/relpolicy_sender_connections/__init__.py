@@ -13,41 +13,26 @@ towards declining and otherwise abstains.
 
 from __future__ import annotations
 
-import dataclasses
-from collections.abc import Mapping
-from typing import Any
+import attrs
 
-from relpolicy import ConfigError, Request, Vote, hookimpl
-
-#: The rule's name: the same as its entry point, so it votes under one name however it is loaded.
-relpolicy_name = "sender-connections"
+from relpolicy import Request, Vote, hookimpl, setting
 
 #: How much a thin network counts against a request.
 SCORE = -0.5
 
 
-@dataclasses.dataclass(frozen=True)
+@attrs.frozen
 class Settings:
-    """The rule's settings, checked once when a policy is built."""
+    """The ``[rules.sender-connections]`` table: relpolicy checks it, names a wrong key,
+    and lists it in ``relpolicy plugins --settings``."""
 
-    #: Fewer connections than this is "almost none".
-    few: int = 10
+    few: int = setting(10, help="Fewer connections of their own than this counts against a request.", ge=1)
 
 
 @hookimpl
-def relpolicy_configure(settings: Mapping[str, Any]) -> Settings:
-    """Check the ``[rules.sender-connections]`` table.
-
-    Raises:
-        ConfigError: naming the setting that is wrong.
-    """
-    for key in settings:
-        if key != "few":
-            raise ConfigError(f"rules.{relpolicy_name}.{key}: unknown setting; the only one is 'few'")
-    few = settings.get("few", Settings.few)
-    if isinstance(few, bool) or not isinstance(few, int) or few < 1:
-        raise ConfigError(f"rules.{relpolicy_name}.few: expected a whole number of 1 or more, got {few!r}")
-    return Settings(few=few)
+def relpolicy_settings() -> type[Settings]:
+    """The rule's settings."""
+    return Settings
 
 
 def connection_count(value: object) -> int | None:
@@ -71,7 +56,6 @@ def relpolicy_vote(request: Request, settings: Settings) -> Vote | None:
     if count is None or count >= settings.few:
         return None
     return Vote(
-        rule=relpolicy_name,
         score=SCORE,
         reason=f"the sender has only {count} connection{'s' if count != 1 else ''} of their own",
         evidence=(f"connections: {written}",),
