@@ -46,7 +46,7 @@ _CONFUSABLES_BY_LETTER: dict[str, str] = {
     "v": "νᴠᏙ",
     "w": "ԝԜωᴡᎳ",
     "x": "хХχΧ",
-    "y": "уУүҮΥʏ",
+    "y": "уУүҮΥʏγ",
     "z": "ΖᴢᏃ",
 }
 # Squared, negative circled, negative squared and regional-indicator letters A to Z,
