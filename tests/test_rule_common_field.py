@@ -38,7 +38,7 @@ def test_the_rule_is_named_for_its_entry_point() -> None:
 def test_the_same_field_scores_highest() -> None:
     found = vote(Profile(headline="Executive coach | leadership development"))
     assert found is not None
-    assert found.score == rule.SCORES[Relation.SAME_INDUSTRY] == 1.0
+    assert found.score == rule.SCORES[Relation.SAME_INDUSTRY] == rule.Settings().same_industry
     assert found.reason.startswith("same industry: Professional Training and Coaching")
     assert "Career Coaching" in found.reason
     assert "executive coach" in found.evidence
@@ -50,7 +50,7 @@ def test_the_same_field_scores_highest() -> None:
 def test_the_fields_the_seed_calls_complementary(words: str) -> None:
     found = vote(Profile(headline=f"{words} professional"))
     assert found is not None
-    assert found.score == rule.SCORES[Relation.COMPLEMENTARY] == 0.75
+    assert found.score == rule.SCORES[Relation.COMPLEMENTARY] == rule.Settings().complementary_field
     assert "complementary" in found.reason
     assert words.lower() in found.evidence
 
@@ -94,7 +94,7 @@ def test_a_user_adds_complementary_fields() -> None:
     assert vote(nurse) is None
     found = vote(nurse, complementary=[["Career Coaching", "Nursing"]])
     assert found is not None
-    assert found.score == 0.75
+    assert found.score == rule.SCORES[Relation.COMPLEMENTARY]
 
 
 def test_a_user_can_drop_the_default_pairs() -> None:
@@ -135,7 +135,9 @@ def test_through_a_policy() -> None:
     )
     assert policy.rules == ("common-field",)
     decision = policy.decide(Request(sender=Profile(headline="IT support specialist")))
-    assert [(v.rule, v.score) for v in decision.votes] == [("common-field", 0.75)]
+    assert [(v.rule, v.score) for v in decision.votes] == [
+        ("common-field", rule.SCORES[Relation.COMPLEMENTARY])
+    ]
     assert policy.decide(Request(sender=Profile(headline="Dairy farmer"))).votes == ()
 
 

@@ -23,7 +23,8 @@ COACH = Profile(
     hiring_network=("Logistics and Supply Chain", "Healthcare"),
 )
 SEEKER = Profile(name="Sam Rivera", headline="Analyst", open_to_work=True)
-SCORES = {0.5, 1.5, 1.75, 2.0}
+D = rule.Settings()
+SCORES = {D.seeker, D.one_way, D.two_ways, D.three_ways}
 
 
 def prepared(**table: Any) -> rule.Settings:
@@ -50,7 +51,7 @@ def test_someone_not_looking_for_work_abstains() -> None:
 def test_a_job_seeker_alone_is_a_small_plus() -> None:
     found = vote(SEEKER)
     assert found is not None
-    assert (found.rule, found.score) == ("pro-bono-referral", 0.5)
+    assert (found.rule, found.score) == ("pro-bono-referral", D.seeker)
     assert found.evidence == ("open_to_work: true",)
 
 
@@ -69,7 +70,7 @@ def test_a_job_seeker_alone_is_a_small_plus() -> None:
 def test_a_headline_can_say_it(headline: str) -> None:
     found = vote(Profile(headline=headline))
     assert found is not None
-    assert found.score >= 0.5
+    assert found.score >= D.seeker
     assert found.evidence[0] in headline.casefold()
 
 
@@ -96,44 +97,44 @@ def test_sharing_a_pro_bono_group_adds() -> None:
     member = Profile(name="Sam", open_to_work=True, groups=("NJ Job Seekers Network",))
     found = vote(member)
     assert found is not None
-    assert found.score == 1.5
+    assert found.score == D.one_way
     assert "NJ Job Seekers Network" in found.evidence
     other_group = Profile(name="Sam", open_to_work=True, groups=("Career Coaches Circle",))
-    assert score(other_group) == 0.5  # a group in common, but not one the coach volunteers in
+    assert score(other_group) == D.seeker  # a group in common, but not one the coach volunteers in
 
 
 def test_a_field_in_the_hiring_network_adds() -> None:
     analyst = Profile(headline="Supply chain analyst | open to new roles")
     found = vote(analyst)
     assert found is not None
-    assert found.score == 1.5
+    assert found.score == D.one_way
     assert "Logistics and Supply Chain" in found.evidence
-    assert score(Profile(headline="Registered nurse, seeking new opportunities")) == 1.5
-    assert score(Profile(headline="Software engineer, seeking new opportunities")) == 0.5
+    assert score(Profile(headline="Registered nurse, seeking new opportunities")) == D.one_way
+    assert score(Profile(headline="Software engineer, seeking new opportunities")) == D.seeker
 
 
 def test_a_hiring_network_the_fields_do_not_know_is_matched_by_its_words() -> None:
     coach = Profile(name="Pat", hiring_network=("Basket weaving",))
-    assert score(Profile(headline="Basket weaving artisan | open to work"), recipient=coach) == 1.5
-    assert score(Profile(headline="Potter | open to work"), recipient=coach) == 0.5
+    assert score(Profile(headline="Basket weaving artisan | open to work"), recipient=coach) == D.one_way
+    assert score(Profile(headline="Potter | open to work"), recipient=coach) == D.seeker
 
 
 def test_asking_for_advice_adds() -> None:
     found = vote(SEEKER, note="Hi Pat, I would value your advice on my job search.")
     assert found is not None
-    assert found.score == 1.5
+    assert found.score == D.one_way
     assert "advice" in found.evidence
 
 
 def test_several_ways_to_help_add_up_to_two() -> None:
     note = "Hi Pat, could I pick your brain about breaking into logistics?"
     both = Profile(headline="Supply chain analyst | open to new roles", groups=("NJ Job Seekers Network",))
-    assert score(both) == 1.75
-    assert score(both, note) == 2.0
+    assert score(both) == D.two_ways
+    assert score(both, note) == D.three_ways
 
 
 def test_without_a_recipient_a_job_seeker_still_counts() -> None:
-    assert score(SEEKER, "Any advice welcome", recipient=None) == 1.5
+    assert score(SEEKER, "Any advice welcome", recipient=None) == D.one_way
 
 
 # -- next steps ----------------------------------------------------------------------------
@@ -218,7 +219,7 @@ def test_a_user_adds_phrases() -> None:
     assert vote(sender, seeker_phrases=["career break"]) is not None
     found = vote(SEEKER, note="Your recommendation would mean a lot", advice_phrases=["your recommendation"])
     assert found is not None
-    assert found.score == 1.5
+    assert found.score == D.one_way
 
 
 @pytest.mark.parametrize(

@@ -3,12 +3,9 @@
 The seed's author, with or without a note, looks for common ground: "are they in the
 same or complementary field as me?" This rule reads each person's field from their
 industry, headline and skills with `relpolicy.fields`, and votes by the closest relation:
-
-========================  =====
-same industry             +1.0
-same parent (LinkedIn)    +0.75
-complementary fields      +0.75
-========================  =====
+the same industry, the same parent in LinkedIn's hierarchy, or complementary fields,
+each a plus of kind ``common-ground`` that the settings give (the defaults are fitted by
+``scripts/fit_defaults.py``; `SCORES` holds them).
 
 Sharing only a top-level category is no common ground: Professional Services holds
 law, design and engineering alike, and the seed asks for the same or a complementary
@@ -36,6 +33,8 @@ import attrs
 from relpolicy import Request, Vote, hookimpl, setting
 from relpolicy.fields import Complements, Field, FieldMatch, Relation, compare, profile_fields, resolve
 
+from . import _fitted
+
 __all__ = [
     "SCORES",
     "Complementary",
@@ -44,13 +43,6 @@ __all__ = [
     "relpolicy_settings",
     "relpolicy_vote",
 ]
-
-#: The score of each relation; a relation not listed abstains.
-SCORES: Mapping[Relation, float] = {
-    Relation.SAME_INDUSTRY: 1.0,
-    Relation.SAME_PARENT: 0.75,
-    Relation.COMPLEMENTARY: 0.75,
-}
 
 
 def _field_names(
@@ -77,16 +69,41 @@ class Settings:
     default_complementary: bool = setting(
         True, help="Whether relpolicy's own pairs of complementary fields count too."
     )
+    same_industry: float = setting(
+        _fitted.DEFAULTS.get("same_industry", 1.0), help="The vote for the same industry.", ge=0, tunable=True
+    )
+    same_parent: float = setting(
+        _fitted.DEFAULTS.get("same_parent", 0.75),
+        help="The vote for industries under the same parent in LinkedIn's hierarchy.",
+        ge=0,
+        tunable=True,
+    )
+    complementary_field: float = setting(
+        _fitted.DEFAULTS.get("complementary_field", 0.75),
+        help="The vote for complementary fields.",
+        ge=0,
+        tunable=True,
+    )
+
+
+#: The default vote of each relation; a relation not listed abstains.
+SCORES: Mapping[Relation, float] = {
+    Relation.SAME_INDUSTRY: Settings().same_industry,
+    Relation.SAME_PARENT: Settings().same_parent,
+    Relation.COMPLEMENTARY: Settings().complementary_field,
+}
 
 
 @attrs.frozen
 class Complementary:
-    """The rule's prepared settings: which fields complement each other."""
+    """The rule's prepared settings: which fields complement each other, and the votes."""
 
     #: Pairs of complementary fields from the configuration.
     pairs: Complements = attrs.field(factory=Complements)
     #: Whether relpolicy's default pairs count too.
     use_default: bool = True
+    #: The vote of each relation that votes.
+    scores: tuple[tuple[Relation, float], ...] = tuple(SCORES.items())
 
     @property
     def complements(self) -> Complements:
@@ -113,7 +130,12 @@ def relpolicy_settings() -> type[Settings]:
 def relpolicy_configure(settings: Settings) -> Complementary:
     """Resolve the field names of the configured pairs once."""
     pairs = tuple((resolve(left), resolve(right)) for left, right in settings.complementary)
-    return Complementary(Complements(pairs), settings.default_complementary)
+    scores = (
+        (Relation.SAME_INDUSTRY, settings.same_industry),
+        (Relation.SAME_PARENT, settings.same_parent),
+        (Relation.COMPLEMENTARY, settings.complementary_field),
+    )
+    return Complementary(Complements(pairs), settings.default_complementary, scores)
 
 
 @hookimpl
@@ -125,20 +147,23 @@ def relpolicy_vote(request: Request, settings: Complementary) -> Vote | None:
     theirs = profile_fields(request.sender)
     if not theirs:
         return None
-    return _vote(theirs, profile_fields(recipient), settings.complements)
+    return _vote(theirs, profile_fields(recipient), settings.complements, settings.scores)
 
 
 @functools.lru_cache(maxsize=4096)
 def _vote(
-    theirs: tuple[FieldMatch, ...], mine: tuple[FieldMatch, ...], complements: Complements
+    theirs: tuple[FieldMatch, ...],
+    mine: tuple[FieldMatch, ...],
+    complements: Complements,
+    scores: tuple[tuple[Relation, float], ...],
 ) -> Vote | None:
     comparison = compare(theirs, mine, complements)
-    score = SCORES.get(comparison.relation)
+    score = dict(scores).get(comparison.relation)
     if score is None or comparison.left is None or comparison.right is None:
         return None
     reason = _reason(comparison.relation, comparison.left.field, comparison.right.field)
     evidence = tuple(dict.fromkeys((comparison.left.words, comparison.right.words)))
-    return Vote(score=score, reason=reason, evidence=evidence)
+    return Vote(score=score, reason=reason, evidence=evidence, kind="common-ground")
 
 
 def _reason(relation: Relation, theirs: Field, mine: Field) -> str:

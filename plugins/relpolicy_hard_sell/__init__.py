@@ -1,82 +1,239 @@
-"""The ``hard-sell`` rule: a sales pitch instead of a relationship declines the request.
+"""hard-sell: a sales pitch, in the note or the headline, instead of a relationship.
 
-The seed's career coach is "immediately turned off" by a note that says "Your website
-is out of date, and I can make it far more attractive and get you a lot more clients",
-or a headline that screams "I have a Marketing System that helps to build 6 and 7
-figure businesses for coaches and consultants": nothing in either speaks of first
-getting to know each other.
+A pitch is a set of moves (`relpolicy.reading`): an offer of something sold to the
+reader or their kind, a claim of results, a price, a guarantee, pressure of scarcity,
+a push to book, reply or click, fault found with what the reader has, an income on
+the side, a feature that is paid for. Each move weighs what the settings say (the
+defaults are fitted by ``scripts/fit_defaults.py``); their sum is the pitch's strength.
 
-The rule reads the note and the sender's headline for the moves a pitch is made of
-(see `CATEGORIES`): an **offer** aimed at the reader's business (results promised to
-the reader's kind, savings, a guarantee of results, agitation about their business), a
-sales **slogan**, a revenue, client-count or savings **claim**, a **guarantee**, a
-**call to action**, **scarcity**, a **service** sold by pitching, a **price** quoted
-for a service, a push for a **meeting** or demo (counted only after an offer), an
-**advert** for a service or product, and a **service headline** that lists what is
-sold and to whom in place of who the person is; and whether the writer is **seeking**
-work or advice or volunteers, which makes the weaker moves count for less and the
-advertising ones not at all. Text is compared after
-`relpolicy.text.skeleton`, so look-alike letters, hidden characters, fullwidth or
-mathematical letters, HTML entities, spaced-out letters and leetspeak do not hide a
-pitch; hidden characters and words of mixed scripts make it count for more.
+Votes, of kind ``pitch``:
 
-Votes:
-
-* a clear pitch: ``-2.0`` and a veto, with the words found as evidence;
-* weaker sales signals only (a service advertised, a price, two weaker moves): ``-1.0``;
-* nothing but invisible characters or mixed-script words: ``-0.5``;
+* a clear pitch (strength at least ``clear_at``): minus the strength, and a veto;
+* weaker sales signals (at least ``weak_at``): minus the strength, no veto; a combiner
+  that judges in order never accepts such a request;
+* only hidden characters or look-alike letters: a small minus, of no kind;
 * otherwise the rule abstains.
 
-Settings (``[rules.hard-sell]``): ``veto`` (default true: a clear pitch vetoes),
-``headline`` (default true: read the headline too), and, per category, a list of
-extra phrase templates in the syntax of `relpolicy.text.phrase_pattern`, for example
-``call_to_action = ["join my (masterclass|challenge)"]``.
+A writer who is looking for work describes their own work in a seller's words: their
+service headline, a call or a question count for nothing then.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-from relpolicy import Advice, Request, Vote, hookimpl
+import attrs
 
-from ._detector import (
-    CLEAR_SCORE,
-    DEFAULT,
-    HIDDEN_SCORE,
-    WEAK_SCORE,
-    Detector,
-    Settings,
-    detector_from_settings,
+from relpolicy import Advice, Request, Vote, hookimpl, setting
+from relpolicy.reading import NOTE, PITCH, REASON, Reading, read
+
+from . import _fitted
+
+__all__ = [
+    "LABELS",
+    "RECORD",
+    "SELF_DESCRIBING",
+    "WEIGHTS",
+    "Settings",
+    "relpolicy_advise",
+    "relpolicy_settings",
+    "relpolicy_vote",
+]
+
+#: How much each move of a pitch weighs before fitting (the defaults are fitted: `Settings`).
+WEIGHTS: dict[str, float] = {
+    "offer": 1.0,
+    "promise": 1.0,
+    "result_rate": 1.0,
+    "market_offer": 0.6,
+    "deadline": 0.6,
+    "opportunity": 1.0,
+    "agitation": 1.0,
+    "award": 1.0,
+    "paid_feature": 1.0,
+    "guarantee": 1.0,
+    "savings": 1.0,
+    "claim": 0.6,
+    "price": 0.6,
+    "call_to_action": 0.6,
+    "scarcity": 0.6,
+    "service_headline": 0.6,
+    "launch": 0.6,
+    "vendor": 0.6,
+    "free_offer": 0.6,
+    "product": 0.6,
+    "delivery": 0.6,
+    "demo": 0.6,
+    "deal": 0.4,
+    "denial": 0.4,
+    "slogan": 0.4,
+    "ask": 0.3,
+    "meeting": 0.2,
+    "disguised": 0.4,
+}
+#: How each move reads in a vote's reason.
+LABELS: dict[str, str] = {
+    "offer": "an offer aimed at your business",
+    "promise": "a result promised to you",
+    "result_rate": "results counted by the month",
+    "market_offer": "a service offered to a market",
+    "deadline": "a deadline to reply",
+    "opportunity": "an income or investment opportunity",
+    "agitation": "fault found with what you have",
+    "award": "a prize that is sold",
+    "paid_feature": "a feature you pay for",
+    "guarantee": "a guarantee",
+    "savings": "promised savings",
+    "claim": "a claim of results",
+    "price": "a price",
+    "call_to_action": "a push to book, reply or click",
+    "scarcity": "pressure of scarcity",
+    "service_headline": "a headline that sells",
+    "launch": "a product launch",
+    "vendor": "a seller's market",
+    "free_offer": "something free to start a sale",
+    "product": "a product for your kind of business",
+    "delivery": "results delivered to clients",
+    "demo": "a push for a demo",
+    "deal": "terms of a sale",
+    "slogan": "a seller's slogan in the headline",
+    "denial": "'not selling anything'",
+    "ask": "a question that asks for a yes",
+    "meeting": "a push for a call",
+    "disguised": "wording disguised to pass a filter",
+}
+#: Moves that describe the writer's own work as often as they sell it: they count for
+#: nothing when the writer is looking for work, and for the share ``with_reason`` when
+#: the note gives a reason of its own for writing.
+SELF_DESCRIBING = frozenset(
+    {"service_headline", "slogan", "vendor", "market_offer", "ask", "meeting", "demo", "deal", "product"}
 )
+#: Moves that, from someone looking for work, are their record: they count for nothing then.
+RECORD = frozenset({"claim", "savings", "result_rate"})
 
-__all__ = ["CLEAR_SCORE", "DEFAULT", "HIDDEN_SCORE", "WEAK_SCORE", "Detector", "Settings"]
+
+def _settings_class() -> type[Any]:
+    fitted = _fitted.DEFAULTS
+    fields: dict[str, Any] = {
+        "veto": setting(True, help="Whether a clear pitch vetoes the request.", type=bool),
+        "headline": setting(
+            True, help="Whether the sender's headline is read as well as the note.", type=bool
+        ),
+        "clear_at": setting(
+            fitted.get("clear_at", 1.2),
+            help="The strength from which a pitch is clear (and vetoed).",
+            gt=0,
+            tunable=True,
+            type=float,
+        ),
+        "with_reason": setting(
+            fitted.get("with_reason", 1.0),
+            help="The share of a self-describing move's weight that counts when the note gives a reason.",
+            ge=0,
+            le=1,
+            tunable=True,
+            type=float,
+        ),
+        "weak_at": setting(
+            fitted.get("weak_at", 0.55),
+            help="The strength from which sales signals count against a request.",
+            gt=0,
+            tunable=True,
+            type=float,
+        ),
+    }
+    for kind, weight in WEIGHTS.items():
+        fields[kind] = setting(
+            fitted.get(kind, weight),
+            help=f"What {LABELS[kind]} adds to a pitch's strength.",
+            ge=0,
+            tunable=True,
+            type=float,
+        )
+    return attrs.make_class("Settings", fields, frozen=True, slots=True)
+
+
+#: The ``[rules.hard-sell]`` table: ``veto``, ``headline``, the two strengths, and
+#: the weight of each move of `WEIGHTS`.
+Settings: type[Any] = _settings_class()
 
 
 @hookimpl
-def relpolicy_settings() -> type:
-    """The rule's settings: ``veto``, ``headline``, and more phrases for each category."""
+def relpolicy_settings() -> type[Any]:
+    """The rule's settings."""
     return Settings
 
 
 @hookimpl
-def relpolicy_configure(settings: Any) -> Detector:
-    """Compile the configured phrases once."""
-    return detector_from_settings(settings)
+def relpolicy_vote(request: Request, settings: Any) -> Vote | None:
+    """Count a pitch's moves against the request; veto a clear pitch."""
+    headline = request.sender.headline if settings.headline else None
+    seeking = bool(request.sender.open_to_work)
+    return _vote(request.note, headline, seeking, settings)
+
+
+@functools.lru_cache(maxsize=8192)
+def _vote(note: str | None, headline: str | None, seeking: bool, settings: Any) -> Vote | None:
+    reading = read(note, headline)
+    if not reading.moves and not reading.disguised:
+        return None
+    shares = _counted(reading, seeking, settings)
+    strength = sum(getattr(settings, kind) * share for kind, share in shares.items())
+    if strength < settings.weak_at:
+        if reading.disguised:
+            return Vote(score=-settings.disguised, reason=_hidden(reading))
+        return None
+    moves = [m for m in reading.of(PITCH) if shares.get(m.kind)]
+    places = " and ".join(where for where in ("note", "headline") if any(m.where == where for m in moves))
+    labels = ", ".join(LABELS[kind] for kind, share in shares.items() if share)
+    quotes = (reading.quote(m, note, headline) for m in moves)
+    evidence = tuple(dict.fromkeys(quote for quote in quotes if quote))[:6]
+    strength = round(strength, 6)
+    if strength >= settings.clear_at:
+        return Vote(
+            score=-strength,
+            reason=f"a sales pitch in the {places} instead of a relationship: {labels}",
+            veto=settings.veto,
+            evidence=evidence,
+            kind="pitch",
+        )
+    return Vote(
+        score=-strength, reason=f"sales signals in the {places}: {labels}", evidence=evidence, kind="pitch"
+    )
+
+
+def _counted(reading: Reading, seeking: bool, settings: Any) -> dict[str, float]:
+    """The kinds of pitch move found, in the order of `WEIGHTS`, with the share of
+    their weight that counts."""
+    found = reading.pitch
+    seeking = seeking or "seeking" in reading.kinds(NOTE)
+    with_reason = bool(reading.kinds(REASON, "note"))
+    shares: dict[str, float] = {}
+    for kind in WEIGHTS:
+        if kind not in found:
+            continue
+        if seeking and (kind in SELF_DESCRIBING or kind in RECORD):
+            continue
+        shares[kind] = settings.with_reason if with_reason and kind in SELF_DESCRIBING else 1.0
+    if reading.disguised and shares:
+        shares["disguised"] = 1.0
+    return shares
+
+
+def _hidden(reading: Reading) -> str:
+    if reading.invisible:
+        return f"the note hides {reading.invisible} invisible character{'s' * (reading.invisible != 1)}"
+    return "the words are disguised with look-alike letters"
 
 
 @hookimpl
-def relpolicy_vote(request: Request, settings: Detector) -> Vote | None:
-    """Veto a clear pitch in the note or the headline; count weaker sales signals against."""
-    return settings.vote(request.note, request.sender.headline)
-
-
-@hookimpl
-def relpolicy_advise(request: Request, settings: Detector) -> list[Advice]:
+def relpolicy_advise(request: Request, settings: Any) -> list[Advice]:
     """Whether the note (or the writer's headline) pitches, as this rule reads it."""
     if request.note is None:
         return []
-    vote = settings.vote(request.note, request.sender.headline)
-    if vote is not None and (vote.veto or vote.score < 0):
+    vote = relpolicy_vote(request, settings)
+    if vote is not None and vote.kind == "pitch":
         return [
             Advice(
                 "pitch",

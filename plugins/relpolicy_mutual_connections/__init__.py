@@ -29,6 +29,8 @@ import attrs
 from relpolicy import Request, Vote, hookimpl, setting
 from relpolicy.text import normalize
 
+from . import _fitted
+
 __all__ = [
     "DEFAULT_MANY",
     "FEW_OF_MANY",
@@ -68,6 +70,19 @@ class Settings:
         ge=0,
         validator=_fewer_than_many,
     )
+    scale: float = setting(
+        _fitted.DEFAULTS.get("scale", 1.0),
+        help="The vote for many connections in common (less for fewer).",
+        ge=0,
+        tunable=True,
+    )
+    first_group: float = setting(
+        _fitted.DEFAULTS.get("first_group", FIRST_GROUP),
+        help="What the first shared group adds; each further group adds half the one before.",
+        ge=0,
+        tunable=True,
+    )
+    max_score: float = setting(MAX_SCORE, help="The highest vote the rule gives.", gt=0)
 
     @property
     def floor(self) -> float:
@@ -106,14 +121,17 @@ def _vote(count: int | None, shared_groups: tuple[str, ...], settings: Settings)
     evidence: list[str] = []
     said: list[str] = []
     if count is not None:
-        score = settings.count_score(count)
+        score = settings.scale * settings.count_score(count)
         said.append(f"{count} connection{'' if count == 1 else 's'} in common")
         evidence.append(f"mutual_connections: {count}")
     if groups:
-        score += 2 * FIRST_GROUP * (1 - 0.5 ** len(groups))
+        score += 2 * settings.first_group * (1 - 0.5 ** len(groups))
         said.append(f"{len(groups)} networking group{'' if len(groups) == 1 else 's'} in common")
         evidence.extend(groups)
-    return Vote(score=min(MAX_SCORE, score), reason=" and ".join(said), evidence=tuple(evidence))
+    kind = "common-ground" if score > 0 else ""
+    return Vote(
+        score=min(settings.max_score, score), reason=" and ".join(said), evidence=tuple(evidence), kind=kind
+    )
 
 
 def _distinct(groups: tuple[str, ...]) -> list[str]:

@@ -1,59 +1,90 @@
-"""The ``note-present`` rule: a short note that says why to connect helps.
+"""note-present: a short note that says why to connect helps.
 
-The seed's career coach: "It certainly helps if when someone reaches out to connect
-with me ... a short note is supplied on why we may want to connect", and to senders:
-"introduce yourself first and look to set up a time to have a conversation". So the
-rule asks more than whether there is a note. Does it give a **reason** (where they
-met, a talk heard, who referred them, a group both are in, a question)? Is it
-**personal** (the recipient's first name, their work, a shared group)? Does the
-sender **introduce** themselves? Does it **propose** a conversation?
+The rule reads the note's moves (`relpolicy.reading`). A **reason** is where the two
+met, what of the reader's the writer read or heard, who sent them, a school, an
+employer or a group they share, an earlier contact, a question or a request for
+advice, a job asked about, an invitation to take part, thanks for something the
+reader did, a neighbour's tie; a group both are in, named in the note, is one too.
+Each kind of reason weighs what the settings say, up to ``max_reason``; an
+introduction and a proposal to talk add a little to a note that gives a reason.
 
-Votes (never a veto):
+A note that sells is no reason to connect, whatever else it says: when the note makes
+a move of a pitch that only sellers make, its reasons count for nothing.
 
-* no note, or a blank one: ``-0.5``;
-* a template note that gives no reason, or a note that is a sales pitch: ``-0.25``;
-* a note with a reason: ``+1.0``, plus ``0.25`` each for being personal, an
-  introduction and a proposal to talk, up to ``+1.5``;
-* no reason: ``-0.25`` like a template, plus ``0.25`` each for being personal, an
-  introduction and a proposal (at most ``+0.5``): friendly, but it does not say why.
+Votes:
 
-The recipient's first name alone does not make a note personal: any template fills it in.
+* a reason: plus its weight, of kind ``reason``;
+* no reason, in template words ("LinkedIn suggested you", "I'd like to add you to my
+  network") or flattery: ``stock`` (minus);
+* no reason otherwise: ``no_reason`` (a small minus);
+* no note: ``no_note`` (minus).
 
-With no note (or one that gives no reason) it suggests asking what prompted the
+With no note, or one that gives no reason, it suggests asking what prompted the
 request (action ``ask-what-prompted``).
-
-`review_note` gives the same reading to any program, such as a command that checks a
-note before it is sent. Settings (``[rules.note-present]``): per category (``reason``,
-``personal``, ``introduction``, ``proposal``, ``generic``) a list of extra phrase
-templates in the syntax of `relpolicy.text.phrase_pattern`.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
+import functools
 from typing import Any
 
 import attrs
 
-from relpolicy import Action, Advice, Decision, Profile, Request, Vote, hookimpl, setting
-from relpolicy.text import check_phrases, normalize
+from relpolicy import Action, Advice, Decision, Request, Vote, hookimpl, setting
+from relpolicy.reading import NOTE, PITCH, REASON, STOCK, Move, read
+from relpolicy.text import normalize
 
-from ._review import CATEGORIES, NO_NOTE, NoteReview, Reviewer, first_name
+from . import _fitted
 
-__all__ = [
-    "CATEGORIES",
-    "NO_NOTE",
-    "NoteReview",
-    "Reviewer",
-    "Settings",
-    "first_name",
-    "relpolicy_settings",
-    "review_note",
-]
+__all__ = ["ASK_WHAT_PROMPTED", "LABELS", "WEIGHTS", "Settings", "relpolicy_settings", "relpolicy_vote"]
 
-#: The reviewer with the default settings.
-DEFAULT = Reviewer()
+#: How much each kind of reason weighs before fitting (the defaults are fitted: `Settings`).
+WEIGHTS: dict[str, float] = {
+    "met": 1.0,
+    "their_work": 1.0,
+    "referral": 1.0,
+    "context": 1.0,
+    "school": 1.0,
+    "colleague": 1.0,
+    "group": 0.8,
+    "follow_up": 1.0,
+    "advice": 0.8,
+    "job": 0.8,
+    "invite": 1.0,
+    "thanks": 0.8,
+    "neighbourly": 0.8,
+    "offer_help": 0.8,
+    "role_for_you": 0.8,
+    "question": 0.5,
+    "shared_field": 0.5,
+    "named_group": 1.0,
+}
+#: How each kind of reason reads in a vote's reason.
+LABELS: dict[str, str] = {
+    "met": "where you met",
+    "their_work": "your work they read or heard",
+    "referral": "who sent them",
+    "context": "who they are to you",
+    "school": "a school you share",
+    "colleague": "work you shared",
+    "group": "a group you share",
+    "follow_up": "an earlier contact",
+    "advice": "a request for advice",
+    "job": "a job they ask about",
+    "invite": "an invitation to take part",
+    "thanks": "thanks for something you did",
+    "neighbourly": "a tie of daily life",
+    "offer_help": "an offer to help you",
+    "role_for_you": "a role they have for you",
+    "question": "a question about your work",
+    "shared_field": "a line of work you share",
+    "named_group": "a group you are both in",
+}
+#: Moves of a pitch that only sellers make: beside one, a note's reasons do not count.
+SELLING = frozenset(
+    {"offer", "opportunity", "agitation", "award", "paid_feature", "guarantee", "savings", "claim", "price",
+     "free_offer", "product", "delivery", "vendor", "promise", "result_rate", "deadline"}
+)  # fmt: skip
 
 ASK_WHAT_PROMPTED = Action(
     "ask-what-prompted",
@@ -61,168 +92,207 @@ ASK_WHAT_PROMPTED = Action(
 )
 
 
-def _phrases(name: str, what: str) -> Any:
-    return setting(
-        (),
-        help=f"More phrase templates for {what} (in the syntax of relpolicy.text.phrase_pattern).",
-        validator=check_phrases,
-        type=tuple[str, ...],
-    )
+def _settings_class() -> type[Any]:
+    fitted = _fitted.DEFAULTS
+    fields: dict[str, Any] = {
+        "no_note": setting(
+            fitted.get("no_note", -0.5),
+            help="The vote on a request without a note.",
+            le=0,
+            tunable=True,
+            type=float,
+        ),
+        "stock": setting(
+            fitted.get("stock", -0.5),
+            help="The vote on a note in template words, with no reason.",
+            le=0,
+            tunable=True,
+            type=float,
+        ),
+        "no_reason": setting(
+            fitted.get("no_reason", -0.25),
+            help="The vote on a note that gives no reason otherwise.",
+            le=0,
+            tunable=True,
+            type=float,
+        ),
+        "introduction": setting(
+            fitted.get("introduction", 0.25),
+            help="What an introduction adds to a note with a reason.",
+            ge=0,
+            tunable=True,
+            type=float,
+        ),
+        "proposal": setting(
+            fitted.get("proposal", 0.25),
+            help="What a proposal to talk adds to a note with a reason.",
+            ge=0,
+            tunable=True,
+            type=float,
+        ),
+        "max_reason": setting(
+            fitted.get("max_reason", 1.5),
+            help="The most that reasons add up to.",
+            gt=0,
+            tunable=True,
+            type=float,
+        ),
+    }
+    for kind, weight in WEIGHTS.items():
+        fields[kind] = setting(
+            fitted.get(kind, weight), help=f"What {LABELS[kind]} weighs.", ge=0, tunable=True, type=float
+        )
+    return attrs.make_class("Settings", fields, frozen=True, slots=True)
 
 
-#: The ``[rules.note-present]`` table: more phrase templates for each category.
-Settings = attrs.make_class(
-    "Settings",
-    {
-        "reason": _phrases("reason", "a reason to connect"),
-        "personal": _phrases("personal", "words written for this reader"),
-        "introduction": _phrases("introduction", "the writer introducing themselves"),
-        "proposal": _phrases("proposal", "a proposal to talk"),
-        "generic": _phrases("generic", "template wording"),
-    },
-    frozen=True,
-    slots=True,
-)
-
-
-def review_note(
-    text: str | None,
-    recipient: Profile | str | None = None,
-    *,
-    sender: Profile | str | None = None,
-    shared_groups: Iterable[str] = (),
-) -> NoteReview:
-    """Read a connection note for what it says and what it leaves out.
-
-    Args:
-        text: The note (``None`` or blank: no note).
-        recipient: The person it is written to, or their name: a note that names them
-            is personal.
-        sender: The person writing, or their name: "I'm Sam" introduces them.
-        shared_groups: Groups both are in: a note that names one gives a reason.
-
-    Returns:
-        A `NoteReview`: the phrases found for the introduction, the reason, the
-        personal touch, the proposal to talk and template wording; any pitch, as the
-        ``hard-sell`` rule reads it; what is `NoteReview.missing`; and the rule's score.
-    """
-    return DEFAULT.review(text, _name(recipient), _name(sender), tuple(shared_groups))
-
-
-def _name(person: Profile | str | None) -> str | None:
-    return person.name if isinstance(person, Profile) else person
+#: The ``[rules.note-present]`` table.
+Settings: type[Any] = _settings_class()
 
 
 @hookimpl
-def relpolicy_settings() -> type:
-    """The rule's settings: more phrases for each category of `CATEGORIES`."""
+def relpolicy_settings() -> type[Any]:
+    """The rule's settings."""
     return Settings
 
 
-@hookimpl
-def relpolicy_configure(settings: Any) -> Reviewer:
-    """Compile the configured phrases once."""
-    extra = {name: getattr(settings, name) for name in CATEGORIES if getattr(settings, name)}
-    if not extra:
-        return DEFAULT
-    return Reviewer(extra)
+@attrs.frozen
+class _Review:
+    """What the rule finds in a note."""
+
+    reasons: tuple[Move, ...] = ()
+    selling: bool = False
+    stock: bool = False
+    introduction: Move | None = None
+    proposal: Move | None = None
+    named_groups: tuple[str, ...] = ()
 
 
-def _reading(request: Request) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
-    recipient = request.recipient
-    return (
-        request.note,
-        recipient.name if recipient is not None else None,
-        request.sender.name,
-        request.shared_groups or (),
+@functools.lru_cache(maxsize=8192)
+def _review(note: str, headline: str | None, groups: tuple[str, ...]) -> _Review:
+    reading = read(note, headline)  # (the reading every rule shares: the same pair of texts)
+    named = tuple(group for group in groups if _names(note, group))
+    notes = {move.kind: move for move in reading.of(NOTE, "note")}
+    return _Review(
+        reasons=reading.of(REASON, "note"),
+        selling=bool(reading.kinds(PITCH, "note") & SELLING),
+        stock=bool(reading.kinds(STOCK, "note")),
+        introduction=notes.get("introduction"),
+        proposal=notes.get("proposal"),
+        named_groups=named,
     )
 
 
-@hookimpl
-def relpolicy_vote(request: Request, settings: Reviewer) -> Vote:
-    """Score the note: no note is a small minus, a note that says why to connect a plus."""
-    return settings.vote(*_reading(request))
+def _names(note: str, group: str) -> bool:
+    """Whether *note* names *group* (compared folded, as whole words)."""
+    wanted = normalize(group[:200])
+    if len(wanted) < 3:
+        return False
+    folded = f" {normalize(note)} "
+    return f" {wanted} " in folded or f" {wanted}." in folded or f" {wanted}," in folded
 
 
 @hookimpl
-def relpolicy_actions(request: Request, decision: Decision, settings: Reviewer) -> list[Action]:
+def relpolicy_vote(request: Request, settings: Any) -> Vote:
+    """Score the note: no note is a minus, a note that says why to connect a plus."""
+    note = request.note
+    if note is None or not note.strip():
+        return Vote(score=settings.no_note, reason="no note: nothing says why to connect")
+    return _vote(note, request.sender.headline, _groups(request), settings)
+
+
+def _groups(request: Request) -> tuple[str, ...]:
+    groups = request.shared_groups or ()
+    return tuple(group for group in groups[:50] if len(group) <= 200)
+
+
+@functools.lru_cache(maxsize=8192)
+def _vote(note: str, headline: str | None, groups: tuple[str, ...], settings: Any) -> Vote:
+    review = _review(note, headline, groups)
+    kinds = [move.kind for move in review.reasons if move.kind in WEIGHTS]
+    if review.named_groups:
+        kinds.append("named_group")
+    if kinds and not review.selling:
+        strength = min(settings.max_reason, sum(getattr(settings, kind) for kind in dict.fromkeys(kinds)))
+        extras = [
+            (name, move)
+            for name, move in (("introduction", review.introduction), ("proposal", review.proposal))
+            if move is not None
+        ]
+        score = strength + sum(getattr(settings, name) for name, _move in extras)
+        said = ", ".join(LABELS[kind] for kind in dict.fromkeys(kinds))
+        quotes = [_quote(note, headline, move) for move in review.reasons if move.kind in WEIGHTS]
+        evidence = [quote for quote in quotes if quote] + list(review.named_groups)
+        return Vote(
+            score=score,
+            reason=f"the note says why to connect: {said}",
+            evidence=tuple(dict.fromkeys(evidence))[:6],
+            kind="reason",
+        )
+    if review.selling:
+        return Vote(
+            score=settings.no_reason, reason="the note proposes business: that is no reason to connect"
+        )
+    if review.stock:
+        return Vote(score=settings.stock, reason="a template note: it says nothing of why to connect")
+    return Vote(score=settings.no_reason, reason="the note does not say why to connect")
+
+
+def _quote(note: str, headline: str | None, move: Move) -> str | None:
+    return read(note, headline).quote(move, note, headline)
+
+
+@hookimpl
+def relpolicy_actions(request: Request, decision: Decision, settings: Any) -> list[Action]:
     """With no note, or one that gives no reason, suggest asking what prompted the request."""
-    if any(vote.veto for vote in decision.votes):
+    if decision.vetoed:
         return []
-    review = settings.review(*_reading(request))
-    if not review.present or (not review.reason and review.pitch_level == "none"):
-        return [ASK_WHAT_PROMPTED]
-    return []
+    vote = relpolicy_vote(request, settings)
+    return [] if vote.kind == "reason" else [ASK_WHAT_PROMPTED]
 
 
 @hookimpl
-def relpolicy_advise(request: Request, settings: Reviewer) -> list[Advice]:
+def relpolicy_advise(request: Request, settings: Any) -> list[Advice]:
     """Whether the note introduces its writer, says why to connect, and proposes a conversation."""
     note = request.note
     if note is None:
         return []
-    folded = normalize(note.replace("\u2019", "'").replace("\u2018", "'"))
-    vote = settings.vote(*_reading(request))
-    return [_introduction(note, folded), _reason(folded, vote), _conversation(folded)]
-
-
-# Wording that introduces the writer: a name, a role, or what they do.
-_INTRO_FOLDED = re.compile(
-    r"\b(?:my name is|my name's"
-    r"|(?:i am|i'm|im) (?:a|an|the) \w+"
-    r"|i (?:work|worked) (?:as|at|in|for|with|on)"
-    r"|i (?:run|lead|manage|own|founded|teach|coach|recruit|help) \w+"
-    r"|as (?:a|an) \w+(?: \w+)?, i)\b"
-)
-# A name after "I'm" / "This is" keeps its capital letter, so it is looked for before folding.
-_INTRO_NAME = re.compile(r"\b(?:I am|I'm|I\u2019m|This is|It's|It\u2019s) [A-Z][a-z]+\b")
-
-# A conversation, and wording that proposes one, in the same sentence.
-_TALK = re.compile(r"\b(?:call|chat|coffee|zoom|phone|talk|conversation|meet|meeting|catch up|video)\b")
-_PROPOSE = re.compile(
-    r"\b(?:would you|could we|can we|shall we|let's|lets|happy to|love to|like to|open to|free for"
-    r"|time to|time for|set up|schedule|grab|hop on|available|sometime|are you up)\b|\?"
-)
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-
-
-def _first(pattern: re.Pattern[str], text: str) -> str | None:
-    found = pattern.search(text)
-    return found.group(0) if found else None
-
-
-def _introduction(note: str, folded: str) -> Advice:
-    found = _first(_INTRO_NAME, note) or _first(_INTRO_FOLDED, folded)
-    if found:
-        return Advice("introduction", True, "introduces you", (found,))
-    return Advice(
-        "introduction", False, "Introduce yourself first: who you are and what you do, in a sentence."
-    )
-
-
-def _reason(folded: str, vote: Vote) -> Advice:
-    if vote.score >= 1.0:
-        return Advice("reason", True, "says why you want to connect", vote.evidence)
-    if vote.score < 0 and folded:
-        return Advice(
-            "reason",
-            False,
-            "Reads like a stock note: say in your own words why you want to connect.",
-            vote.evidence,
+    vote = relpolicy_vote(request, settings)
+    headline = request.sender.headline
+    review = _review(note, headline, _groups(request))
+    advice = []
+    if review.introduction is not None:
+        advice.append(
+            Advice(
+                "introduction",
+                True,
+                "introduces you",
+                tuple(filter(None, [_quote(note, headline, review.introduction)])),
+            )
         )
-    return Advice(
-        "reason",
-        False,
-        "Say why you want to connect: what you share, or what you heard or read of theirs.",
-        vote.evidence,
-    )
-
-
-def _conversation(folded: str) -> Advice:
-    for sentence in _SENTENCE.findall(folded):
-        talk = _TALK.search(sentence)
-        if talk and _PROPOSE.search(sentence):
-            return Advice("conversation", True, "proposes a conversation", (sentence.strip(),))
-    return Advice(
-        "conversation", False, "Propose a conversation: a short phone or Zoom call to get to know each other."
-    )
+    else:
+        advice.append(
+            Advice(
+                "introduction", False, "Introduce yourself first: who you are and what you do, in a sentence."
+            )
+        )
+    if vote.kind == "reason":
+        advice.append(Advice("reason", True, "says why you want to connect", vote.evidence))
+    elif review.stock:
+        message = "Reads like a stock note: say in your own words why you want to connect."
+        advice.append(Advice("reason", False, message))
+    else:
+        message = "Say why you want to connect: what you share, or what you heard or read of theirs."
+        advice.append(Advice("reason", False, message))
+    if review.proposal is not None:
+        advice.append(
+            Advice(
+                "conversation",
+                True,
+                "proposes a conversation",
+                tuple(filter(None, [_quote(note, headline, review.proposal)])),
+            )
+        )
+    else:
+        message = "Propose a conversation: a short phone or Zoom call to get to know each other."
+        advice.append(Advice("conversation", False, message))
+    return advice

@@ -49,6 +49,7 @@ from relpolicy.fields import (
 )
 from relpolicy.text import find_phrases, normalize
 
+from . import _fitted
 from ._signals import ADVICE_PHRASES, SEEKERS, advice_asked, normalized, seeking_work
 from ._signals import Phrases as SeekerPhrases
 
@@ -63,7 +64,6 @@ __all__ = [
     "relpolicy_vote",
 ]
 
-_SCORES = (0.5, 1.5, 1.75, 2.0)  # by how many ways the recipient can help
 _MAX_LIST = 50  # groups and hiring-network fields beyond this many are not looked at
 
 
@@ -77,6 +77,29 @@ class Settings:
     advice_phrases: tuple[str, ...] = setting(
         (), help='More phrases by which a note asks for advice, such as "your recommendation".'
     )
+    seeker: float = setting(
+        _fitted.DEFAULTS.get("seeker", 0.5),
+        help="The vote for a job seeker you have no way to help.",
+        tunable=True,
+    )
+    one_way: float = setting(
+        _fitted.DEFAULTS.get("one_way", 1.5),
+        help="The vote for a job seeker you can help one way (a group, your hiring network, advice).",
+        ge=0,
+        tunable=True,
+    )
+    two_ways: float = setting(
+        _fitted.DEFAULTS.get("two_ways", 1.75),
+        help="The vote for a job seeker you can help two ways.",
+        ge=0,
+        tunable=True,
+    )
+    three_ways: float = setting(
+        _fitted.DEFAULTS.get("three_ways", 2.0),
+        help="The vote for a job seeker you can help all three ways.",
+        ge=0,
+        tunable=True,
+    )
 
 
 @attrs.frozen(cache_hash=True)
@@ -87,6 +110,8 @@ class Phrases:
     seeker_phrases: SeekerPhrases = SEEKERS
     #: Phrases (normalised) by which a note asks for advice.
     advice_phrases: tuple[str, ...] = attrs.field(factory=lambda: normalized(ADVICE_PHRASES))
+    #: The vote by how many ways the recipient can help (none to three).
+    scores: tuple[float, ...] = attrs.field(factory=lambda: _default_scores())
 
 
 @attrs.frozen
@@ -118,11 +143,13 @@ def relpolicy_settings() -> type[Settings]:
 @hookimpl
 def relpolicy_configure(settings: Settings) -> Phrases:
     """Add the configured phrases to the rule's own, folded once."""
-    if not settings.seeker_phrases and not settings.advice_phrases:
+    scores = (settings.seeker, settings.one_way, settings.two_ways, settings.three_ways)
+    if not settings.seeker_phrases and not settings.advice_phrases and scores == DEFAULT.scores:
         return DEFAULT
     return Phrases(
         seeker_phrases=SEEKERS + SeekerPhrases(settings.seeker_phrases),
         advice_phrases=normalized((*ADVICE_PHRASES, *settings.advice_phrases)),
+        scores=scores,
     )
 
 
@@ -217,11 +244,11 @@ def _area_field(area: str) -> FieldMatch | None:
 def relpolicy_vote(request: Request, settings: Phrases) -> Vote | None:
     """+0.5 for a job seeker, up to +2.0 when the recipient can help them; abstain otherwise."""
     found = assess(request, settings)
-    return None if found.seeking is None else _vote(found)
+    return None if found.seeking is None else _vote(found, settings.scores)
 
 
 @functools.lru_cache(maxsize=4096)
-def _vote(found: Assessment) -> Vote:
+def _vote(found: Assessment, scores: tuple[float, ...]) -> Vote:
     ways = []
     if found.groups:
         ways.append("shares your pro bono group")
@@ -233,7 +260,8 @@ def _vote(found: Assessment) -> Vote:
     if ways:
         reason += ": " + _and(ways)
     evidence = (found.seeking or "", *found.groups, *found.hiring, *found.advice)
-    return Vote(score=_SCORES[len(ways)], reason=reason, evidence=tuple(dict.fromkeys(evidence)))
+    kind = "reason" if ways else "signal"
+    return Vote(score=scores[len(ways)], reason=reason, evidence=tuple(dict.fromkeys(evidence)), kind=kind)
 
 
 @hookimpl
@@ -255,6 +283,11 @@ def relpolicy_actions(request: Request, decision: Decision, settings: Phrases) -
             )
         )
     return tuple(actions)
+
+
+def _default_scores() -> tuple[float, ...]:
+    defaults = Settings()
+    return (defaults.seeker, defaults.one_way, defaults.two_ways, defaults.three_ways)
 
 
 #: The prepared settings when the table adds nothing.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from . import _fitted
 from ._checks import not_too_deep
 from ._errors import ConfigError, InvalidRequest, Problem
 from ._frozen import EMPTY, FrozenDict, freeze
@@ -24,10 +25,10 @@ from ._model import Profile
 if TYPE_CHECKING:  # (pathlib is imported where files are read: not at every start-up)
     import pathlib
 
-#: The total score at or above which a request is accepted, by default.
-DEFAULT_ACCEPT_THRESHOLD = 1.0
-#: The total score at or below which a request is declined, by default.
-DEFAULT_DECLINE_THRESHOLD = -0.25
+#: The total score at or above which a request is accepted, by default (fitted).
+DEFAULT_ACCEPT_THRESHOLD = _fitted.DEFAULTS.get("accept_threshold", 1.0)
+#: The total score at or below which a request is declined, by default (fitted).
+DEFAULT_DECLINE_THRESHOLD = _fitted.DEFAULTS.get("decline_threshold", -0.25)
 
 #: Keys of a ``[rules.NAME]`` table that belong to relpolicy, not to the rule.
 RESERVED_RULE_KEYS = frozenset({"enabled", "weight"})

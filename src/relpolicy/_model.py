@@ -342,6 +342,13 @@ class Vote:
         reason: One short sentence a person can read.
         veto: When true the request is declined whatever the other votes say.
         evidence: The text in the input that the vote rests on.
+        kind: What the vote weighs, for a combiner that judges in order (see
+            `relpolicy.combine`): ``"pitch"`` (a sales signal), ``"reason"`` (a reason to
+            connect, or a way to help), ``"common-ground"`` (a field, connections or
+            groups in common), ``"signal"`` (adds to the total, but neither makes nor
+            blocks an accept), or ``""`` (taken at its word: for the request, a reason).
+
+    .. versionadded:: 0.2 ``kind``, and ``rule`` may be left out.
     """
 
     rule: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
@@ -349,6 +356,7 @@ class Vote:
     reason: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
     veto: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
     evidence: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple, validator=_each_str)
+    kind: str = attrs.field(default="", validator=attrs.validators.instance_of(str))
 
     def named(self, rule: str) -> Vote:
         """This vote, recorded under *rule*.
@@ -364,14 +372,17 @@ class Vote:
         return vote
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form."""
-        return {
+        """The JSON form (``kind`` only when it is set)."""
+        out: dict[str, Any] = {
             "rule": self.rule,
             "score": self.score,
             "veto": self.veto,
             "reason": self.reason,
             "evidence": list(self.evidence),
         }
+        if self.kind:
+            out["kind"] = self.kind
+        return out
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Vote:
@@ -382,6 +393,7 @@ class Vote:
             reason=data.get("reason", ""),
             veto=data.get("veto", False),
             evidence=tuple(data.get("evidence", ())),
+            kind=data.get("kind", ""),
         )
 
 

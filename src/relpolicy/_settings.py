@@ -36,10 +36,10 @@ _BOUNDS = "relpolicy.bounds"
 
 #: The comparisons `setting` takes, and how each reads in a message.
 _COMPARISONS: dict[str, tuple[Callable[[Any, Any], bool], str]] = {
-    "gt": (lambda value, bound: value > bound, "more than"),
-    "ge": (lambda value, bound: value >= bound, "at least"),
+    "gt": (lambda value, bound: value > bound, "greater than"),
+    "ge": (lambda value, bound: value >= bound, "of at least"),
     "lt": (lambda value, bound: value < bound, "less than"),
-    "le": (lambda value, bound: value <= bound, "at most"),
+    "le": (lambda value, bound: value <= bound, "of at most"),
 }
 
 
@@ -118,7 +118,8 @@ def _out_of_bounds(value: Any, bounds: Mapping[str, float]) -> str | None:
     for name, bound in bounds.items():
         holds, _words = _COMPARISONS[name]
         if not holds(value, bound):
-            return f"expected {_join_bounds(bounds)}, got {value!r}"
+            shown = f"{value:g}" if isinstance(value, float) else repr(value)
+            return f"expected {_join_bounds(bounds)}, got {shown}"
     return None
 
 
@@ -142,6 +143,8 @@ class SettingInfo:
     tunable: bool = False
     #: Its bounds, such as ``{"ge": 0.0}``.
     bounds: Mapping[str, float] = attrs.field(factory=dict)
+    #: Its default, as a value.
+    value: Any = None
 
 
 def describe_settings(cls: type) -> list[SettingInfo]:
@@ -155,6 +158,7 @@ def describe_settings(cls: type) -> list[SettingInfo]:
             help=field.metadata.get(_HELP, ""),
             tunable=bool(field.metadata.get(_TUNABLE)),
             bounds=dict(field.metadata.get(_BOUNDS, {})),
+            value=field.default,
         )
         for field in attrs.fields(cls)
     ]
