@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
 nox.options.default_venv_backend = "venv"
@@ -64,6 +66,18 @@ def fuzz(session: nox.Session) -> None:
     """
     install_groups(session, "test")
     session.run("python", "tests/test_robustness_fuzz.py", *session.posargs)
+
+
+@nox.session(default=False)
+def blind(session: nox.Session) -> None:
+    """Decide the blind split once and print its figures (``relpolicy evaluate``).
+
+    Run it when a change to the rules is done, and report what it says; nothing is
+    ever tuned on these requests (``tests/data/CORPUS.md``).
+    """
+    session.install(".")
+    paths = sorted(str(path) for path in Path("tests/data/blind").glob("*.jsonl"))
+    session.run("relpolicy", "evaluate", *paths, *session.posargs)
 
 
 @nox.session(default=False)

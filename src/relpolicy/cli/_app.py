@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from ._check_note import check_note_command
+from ._evaluate import evaluate_command, fit_command
 from ._plugins import plugins
 from ._triage import explain, triage
 
@@ -29,5 +30,5 @@ def main() -> None:
     cli(prog_name="relpolicy")
 
 
-for _command in (triage, explain, plugins, check_note_command):
+for _command in (triage, explain, plugins, check_note_command, evaluate_command, fit_command):
     cli.add_command(_command)
