@@ -11,7 +11,7 @@ from typing import Any
 
 import click
 
-from .._config import find_config
+from .._config import _toml, find_config
 from .._fit import Evaluation, Labelled, evaluate, fit, read_labelled
 from .._model import Verdict
 from .._policy import Policy
@@ -150,10 +150,7 @@ def _raw_config(config_path: str | None) -> dict[str, Any]:
     path = Path(config_path) if config_path else find_config(".")
     if path is None:
         return {}
-    try:
-        import tomllib
-    except ImportError:  # Python 3.10
-        import tomli as tomllib
+    tomllib = _toml()
     with path.open("rb") as file:
         data: dict[str, Any] = tomllib.load(file)
     if path.name == "pyproject.toml":
