@@ -160,7 +160,11 @@ class Reporter:
 
     def failure(self, request: Request, exc: RelpolicyError) -> None:
         self.tally.invalid += 1
-        click.echo(f"{request.id or printable(request.sender.name or '?')}: {exc}", err=True)
+        where = request.extra.get("source")
+        name = request.id or printable(request.sender.name or "?")
+        if isinstance(where, str) and where != name:
+            name = f"{name} ({where})"
+        click.echo(f"{name}: {exc}", err=True)
 
     @property
     def status(self) -> int:

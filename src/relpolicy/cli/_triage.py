@@ -60,7 +60,9 @@ def triage(
     a million requests takes little memory.
 
     The person deciding is, first, --me; else the configuration's [recipient]; else the
-    export's Profile.csv. A request without an id is given FILE:LINE as its id.
+    export's Profile.csv. A request from an export has its sender's profile address as
+    its id (the same in the next export, so that two runs can be compared with
+    "relpolicy diff"); a request without an id in a JSON file is given FILE:LINE.
 
     Exit status: 0 when every record was decided; 1 when some were not readable (each
     is reported on stderr as FILE:LINE: field: problem, the others are still decided and

@@ -3,8 +3,10 @@
 The parts relpolicy reads:
 
 - ``Invitations.csv`` (``From,To,Sent At,Message,Direction,inviterProfileUrl,
-  inviteeProfileUrl``): each ``INCOMING`` row is a request. Older exports have no
-  address columns. Messages may span lines.
+  inviteeProfileUrl``): each ``INCOMING`` row is a request, whose id is the sender's
+  profile address (the same in every export, whatever rows come before it). Older
+  exports have no address columns: their requests keep ``Invitations.csv:LINE``.
+  Messages may span lines.
 - ``Profile.csv`` (``First Name,Last Name,...,Headline,Summary,Industry,...,Geo Location``):
   the recipient.
 - ``Connections.csv``: a few lines of notes, then the header ``First Name,Last Name,
@@ -318,7 +320,10 @@ class Export:
     ) -> Iterator[Request | RecordError]:
         """The incoming invitations as requests, or errors for rows that cannot be read.
 
-        Problems with ``Profile.csv`` and ``Connections.csv`` come first.
+        Problems with ``Profile.csv`` and ``Connections.csv`` come first. A request's
+        ``id`` is its sender's profile address (``#2``, ``#3``... is added to a second
+        and later invitation from the same address), or ``Invitations.csv:LINE`` when
+        the export has no addresses; ``extra["source"]`` is always ``Invitations.csv:LINE``.
 
         Args:
             senders: What the user knows of senders, to fill in their profiles.
@@ -336,12 +341,13 @@ class Export:
                 yield opened
             return
         name, source, stream = opened
+        ids = _Ids()
         with stream:
             for row in csv_rows(stream, source, _INVITATION_REQUIRED, _INVITATION_OPTIONAL):
                 if isinstance(row, RecordError):
                     yield row
                     continue
-                request = _invitation(row, source, f"{name}:{row.line}", owner)
+                request = _invitation(row, source, f"{name}:{row.line}", owner, ids)
                 if isinstance(request, Request):
                     request = connections.mark(request)
                     if senders is not None:
@@ -362,10 +368,28 @@ def _owner(row: _Row) -> Profile:
     )
 
 
+class _Ids:
+    """Gives each request of a file an id of its own: the sender's address, then ``#2``, ``#3``..."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def __call__(self, url: str | None, where: str) -> str:
+        if not url:
+            return where
+        key = url_key(url)
+        count = self._seen.get(key, 0) + 1
+        self._seen[key] = count
+        return url if count == 1 else f"{url}#{count}"
+
+
 def _invitation(
-    row: _Row, source: str, request_id: str, owner: Profile | None
+    row: _Row, source: str, where: str, owner: Profile | None, ids: _Ids
 ) -> Request | RecordError | None:
-    """The request of an ``INCOMING`` row, ``None`` for an ``OUTGOING`` one."""
+    """The request of an ``INCOMING`` row, ``None`` for an ``OUTGOING`` one.
+
+    *where* is ``FILE:LINE``, the request's ``source``; *ids* gives its id.
+    """
     problems = []
     if row.shape:
         problems.append(Problem("", row.shape))
@@ -391,8 +415,16 @@ def _invitation(
         return RecordError(source, row.line, tuple(problems))
     message = row.cells.get("Message")
     note = repair_mojibake(message.replace("\r\n", "\n").strip()) if message and message.strip() else None
-    sender = Profile(name=_text(row, "From"), url=_text(row, "inviterProfileUrl"))
-    return Request(sender=sender, note=note, sent_at=sent_at, id=request_id, recipient=owner)
+    url = _text(row, "inviterProfileUrl")
+    sender = Profile(name=_text(row, "From"), url=url)
+    return Request(
+        sender=sender,
+        note=note,
+        sent_at=sent_at,
+        id=ids(url, where),
+        recipient=owner,
+        extra={"source": where},
+    )
 
 
 class Connections:
