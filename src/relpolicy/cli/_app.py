@@ -6,6 +6,7 @@ import click
 
 from ._check_note import check_note_command
 from ._plugins import plugins
+from ._recheck import recheck_command
 from ._triage import explain, triage
 
 
@@ -16,7 +17,8 @@ def cli() -> None:
 
     Start with "relpolicy triage examples/requests.jsonl", or point triage at the
     folder (or .zip) of your LinkedIn data export. "relpolicy explain" shows why a
-    request was decided as it was.
+    request was decided as it was. "relpolicy recheck" reads what the connections you
+    have made wrote to you since.
 
     Exit status: 0 when every record was decided; 1 when some input records were not
     readable (each is reported on stderr as FILE:LINE: field: problem, and every other
@@ -29,5 +31,5 @@ def main() -> None:
     cli(prog_name="relpolicy")
 
 
-for _command in (triage, explain, plugins, check_note_command):
+for _command in (triage, explain, recheck_command, plugins, check_note_command):
     cli.add_command(_command)
