@@ -129,7 +129,7 @@ class Recheck:
 
     @property
     def reasons(self) -> tuple[str, ...]:
-        """Why, strongest first: the deciding message's reasons, then the relationship."""
+        """The reasons for the verdict, strongest first, then the evidence of a relationship."""
         reasons: list[str] = []
         failed = len(self.decision.errors)
         if failed:

@@ -370,6 +370,6 @@ def explain_recheck(export: str, wanted: str | None, policy: Policy, output_form
             click.echo(file=out)
         for line in _connection_lines(found, pairs, width):
             click.echo(line, file=out, color=color())
-        for line in explain_lines(found.request, found.decision, config, width=width):
+        for line in explain_lines(found.request, found.decision, config, width=width - 2):
             click.echo("  " + line, file=out, color=color())
     return reporter.status

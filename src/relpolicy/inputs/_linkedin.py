@@ -467,7 +467,7 @@ class Connection:
 
     @property
     def id(self) -> str:
-        """What identifies them: their profile address, else ``FILE:LINE`` of the row."""
+        """Their profile address, else ``FILE:LINE`` of their row: what identifies them."""
         return self.url or self.source
 
     def profile(self) -> Profile:
