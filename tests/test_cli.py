@@ -400,6 +400,18 @@ def test_a_plugin_that_raises_is_recorded_in_the_decision(tiny: Path, tmp_path: 
     assert rows[1]["errors"] == ""
 
 
+def test_a_failure_in_strict_mode_names_the_request_and_where_it_was_read(
+    tiny: Path, tmp_path: Path, elsewhere: Path
+) -> None:
+    (elsewhere / "relpolicy.toml").write_text("strict = true\n")
+    record = {"id": "https://www.linkedin.com/in/ann", "source": "Invitations.csv:7", "boom": True}
+    path = write_jsonl(tmp_path / "r.jsonl", [{**record, "sender": {}}, {"sender": {}}])
+    result = run("triage", path, "--format", "jsonl")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("https://www.linkedin.com/in/ann (Invitations.csv:7): rule 'boom'")
+    assert len(lines_of(result.stdout)) == 1
+
+
 # -- whose decision: --me, the configuration, the export's Profile.csv --------------------------
 
 

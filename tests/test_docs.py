@@ -102,7 +102,9 @@ def test_every_public_name_is_in_the_api_reference(name: str) -> None:
     assert f"relpolicy.{name}" in documented_api_names()
 
 
-@pytest.mark.parametrize("module", ["relpolicy.hookspecs", "relpolicy.text", "relpolicy.strategies"])
+@pytest.mark.parametrize(
+    "module", ["relpolicy.hookspecs", "relpolicy.text", "relpolicy.strategies", "relpolicy.recheck"]
+)
 def test_the_public_modules_are_in_the_api_reference(module: str) -> None:
     assert module in documented_api_names()
 

@@ -247,11 +247,10 @@ def test_export_folder_gives_the_incoming_invitations_only() -> None:
         message = row["Message"].replace("\r\n", "\n").strip()
         assert request.note == (repair_mojibake(message) or None)
         assert request.sent_at == datetime.strptime(row["Sent At"], "%m/%d/%y, %I:%M %p")
-        assert request.id is not None
-        assert request.id.startswith("Invitations.csv:")
+        assert request.id == row["inviterProfileUrl"]
 
 
-def test_export_ids_are_the_lines_rows_start_on() -> None:
+def test_export_requests_keep_the_lines_rows_start_on_as_their_source() -> None:
     text = (EXPORT / "Invitations.csv").read_text(encoding="utf-8-sig")
     starts = []
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -261,7 +260,38 @@ def test_export_ids_are_the_lines_rows_start_on() -> None:
             starts.append(previous + 1)
         previous = reader.line_num
     requests, _ = split(list(read_requests(EXPORT)))
-    assert [r.id for r in requests] == [f"Invitations.csv:{n}" for n in starts]
+    assert [r.extra["source"] for r in requests] == [f"Invitations.csv:{n}" for n in starts]
+
+
+def test_export_ids_stay_the_same_when_rows_come_before_them(tmp_path: Path) -> None:
+    original = (EXPORT / "Invitations.csv").read_text(encoding="utf-8-sig")
+    header, _, rows = original.partition("\n")
+    newer = 'Ann Lee,Dana Whitfield,"3/9/27, 9:00 AM",Hello,INCOMING,https://www.linkedin.com/in/ann-lee,\n'
+    (tmp_path / "Invitations.csv").write_text(f"{header}\n{newer}{rows}", encoding="utf-8")
+    before = {r.id: r.note for r in split(list(read_requests(EXPORT)))[0]}
+    after = {r.id: r.note for r in split(list(read_requests(tmp_path / "Invitations.csv")))[0]}
+    assert set(after) - set(before) == {"https://www.linkedin.com/in/ann-lee"}
+    assert {key: after[key] for key in before} == before
+
+
+def test_export_ids_are_unique_when_one_address_sent_twice(tmp_path: Path) -> None:
+    rows = [
+        'Sam,Me,"3/9/27, 9:00 AM",Second try,INCOMING,https://www.linkedin.com/in/sam/,',
+        'Sam,Me,"3/1/27, 9:00 AM",First try,INCOMING,https://www.linkedin.com/in/Sam,',
+        'Sam,Me,"2/1/27, 9:00 AM",,INCOMING,https://www.linkedin.com/in/sam,',
+        'Jo,Me,"2/1/27, 9:00 AM",,INCOMING,,',
+    ]
+    header = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl"
+    path = tmp_path / "Invitations.csv"
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    requests, errors = split(list(read_requests(path)))
+    assert not errors
+    assert [r.id for r in requests] == [
+        "https://www.linkedin.com/in/sam/",
+        "https://www.linkedin.com/in/Sam#2",
+        "https://www.linkedin.com/in/sam#3",
+        "Invitations.csv:5",
+    ]
 
 
 def test_multi_line_messages_keep_their_lines() -> None:
@@ -505,3 +535,20 @@ def test_bad_recipient_files_are_input_errors(tmp_path: Path, name: str, content
     (tmp_path / name).write_text(content)
     with pytest.raises(InputError, match=match):
         read_recipient(tmp_path / name)
+
+
+def test_a_percent_encoded_address_finds_its_connection(tmp_path: Path) -> None:
+    (tmp_path / "Invitations.csv").write_text(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n"
+        'Zoë Brandt,Me,"3/9/27, 9:00 AM",Hi,INCOMING,https://www.linkedin.com/in/zo%C3%AB-brandt,\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "Connections.csv").write_text(
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        "Zoë,Brandt,https://www.linkedin.com/in/zoë-brandt,,Acme,Buyer,03 Mar 2025\n",
+        encoding="utf-8",
+    )
+    [request] = read_requests(tmp_path)
+    assert isinstance(request, Request)
+    assert request.extra["already_connected"] is True
+    assert request.extra["connected_on"] == "2025-03-03"

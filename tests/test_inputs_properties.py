@@ -135,9 +135,8 @@ def test_invitation_rows_are_read_whatever_their_messages_hold(
         writer.writerow([sender, "Me", "11/19/26, 4:02 PM", message, direction, url, ""])
         if direction.upper() == "INCOMING":
             note = message.replace("\r\n", "\n").strip()
-            expected.append(
-                (f"Invitations.csv:{start}", repair_mojibake(sender.strip()) or None, url or None, note)
-            )
+            request_id = url or f"Invitations.csv:{start}"
+            expected.append((request_id, repair_mojibake(sender.strip()) or None, url or None, note))
     path = tmp_path / "Invitations.csv"
     path.write_text(("\ufeff" if bom else "") + buffer.getvalue(), encoding="utf-8", newline="")
     got = [(r.id, r.sender.name, r.sender.url, r.note) for r in read_requests(path) if isinstance(r, Request)]

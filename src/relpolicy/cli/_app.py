@@ -5,8 +5,10 @@ from __future__ import annotations
 import click
 
 from ._check_note import check_note_command
+from ._diff import diff
 from ._evaluate import evaluate_command, fit_command
 from ._plugins import plugins
+from ._recheck import recheck_command
 from ._triage import explain, triage
 
 
@@ -17,7 +19,9 @@ def cli() -> None:
 
     Start with "relpolicy triage examples/requests.jsonl", or point triage at the
     folder (or .zip) of your LinkedIn data export. "relpolicy explain" shows why a
-    request was decided as it was.
+    request was decided as it was. "relpolicy recheck" reads what the connections you
+    have made wrote to you since; "relpolicy diff" shows what a new configuration would
+    change before you adopt it.
 
     Exit status: 0 when every record was decided; 1 when some input records were not
     readable (each is reported on stderr as FILE:LINE: field: problem, and every other
@@ -30,5 +34,14 @@ def main() -> None:
     cli(prog_name="relpolicy")
 
 
-for _command in (triage, explain, plugins, check_note_command, evaluate_command, fit_command):
+for _command in (
+    triage,
+    explain,
+    recheck_command,
+    diff,
+    plugins,
+    check_note_command,
+    evaluate_command,
+    fit_command,
+):
     cli.add_command(_command)

@@ -18,6 +18,7 @@ from .._hints import close_matches
 from .._model import Decision, Profile, Request
 from .._policy import Policy
 from ..inputs import InputError, RecordError, Senders, read_profiles, read_recipient, read_requests
+from ..inputs._senders import name_key, url_key
 from ._output import Tally, printable
 
 PROGRESS_AFTER = 5000
@@ -115,10 +116,15 @@ def read_profile(path: str | None) -> Profile | None:
         raise UsageProblem(str(exc)) from None
 
 
-def build_policy(recipient: Profile | None, config: Config | None, disable: Iterable[str]) -> Policy:
+def build_policy(
+    recipient: Profile | None, config: Config | None, disable: Iterable[str], *, left_out: Iterable[str] = ()
+) -> Policy:
+    """`Policy.default` without the rules named in *disable* (each must exist) and *left_out*."""
     disable = tuple(disable)
     try:
-        policy = Policy.default(recipient=recipient, config=config, disable=disable)
+        policy = Policy.default(
+            recipient=recipient, config=config, disable=tuple(dict.fromkeys((*disable, *left_out)))
+        )
     except RelpolicyError as exc:
         raise UsageProblem(str(exc)) from None
     except Exception as exc:  # a plugin's configure hook that raises stops the policy being built
@@ -135,8 +141,21 @@ def build_policy(recipient: Profile | None, config: Config | None, disable: Iter
     return policy
 
 
-def _policy(me: str | None, config_path: str | None, disable: Iterable[str]) -> Policy:
-    return build_policy(read_profile(me), load_config(config_path), disable)
+def make_policy(
+    me: str | None, config_path: str | None, disable: Iterable[str], *, left_out: Iterable[str] = ()
+) -> Policy:
+    """The policy of the options ``--me``, ``--config`` and ``--disable``."""
+    return build_policy(read_profile(me), load_config(config_path), disable, left_out=left_out)
+
+
+def request_matches(request: Request, wanted: str) -> bool:
+    """Whether *wanted* is the id of *request*, or its sender's name or profile address."""
+    if request.id == wanted:
+        return True
+    sender = request.sender
+    if sender.url and url_key(sender.url) == url_key(wanted):
+        return True
+    return bool(sender.name) and name_key(sender.name or "") == name_key(wanted)
 
 
 class Reporter:
@@ -160,7 +179,11 @@ class Reporter:
 
     def failure(self, request: Request, exc: RelpolicyError) -> None:
         self.tally.invalid += 1
-        click.echo(f"{request.id or printable(request.sender.name or '?')}: {exc}", err=True)
+        where = request.extra.get("source")
+        name = request.id or printable(request.sender.name or "?")
+        if isinstance(where, str) and where != name:
+            name = f"{name} ({where})"
+        click.echo(f"{name}: {exc}", err=True)
 
     @property
     def status(self) -> int:
@@ -197,7 +220,7 @@ def setup(
     profiles: str | None,
 ) -> tuple[Policy, Reporter, Iterator[Request | RecordError]]:
     """The policy, a reporter, and the records of *paths*: what triage and explain start from."""
-    policy = _policy(me, config_path, disable)
+    policy = make_policy(me, config_path, disable)
     reporter = Reporter()
     senders = known_senders(profiles, reporter)
     return policy, reporter, inputs(paths, senders, export_recipient=policy.recipient is None)

@@ -7,9 +7,8 @@ import sys
 
 import click
 
-from .._model import Request
 from ..inputs import RecordError
-from ..inputs._senders import name_key, url_key
+from ..recheck import REQUEST_ONLY_RULES
 from ._common import (
     Progress,
     UsageProblem,
@@ -17,13 +16,16 @@ from ._common import (
     decisions,
     format_option,
     isatty,
+    make_policy,
     policy_options,
     profiles_option,
+    request_matches,
     setup,
     warnings_on_stderr,
     width_of,
 )
 from ._output import FORMATS, WRITERS, explain_lines
+from ._recheck import enable_option, explain_recheck
 
 
 @click.command()
@@ -60,7 +62,9 @@ def triage(
     a million requests takes little memory.
 
     The person deciding is, first, --me; else the configuration's [recipient]; else the
-    export's Profile.csv. A request without an id is given FILE:LINE as its id.
+    export's Profile.csv. A request from an export has its sender's profile address as
+    its id (the same in the next export, so that two runs can be compared with
+    "relpolicy diff"); a request without an id in a JSON file is given FILE:LINE.
 
     Exit status: 0 when every record was decided; 1 when some were not readable (each
     is reported on stderr as FILE:LINE: field: problem, the others are still decided and
@@ -85,15 +89,6 @@ def triage(
     click.get_current_context().exit(reporter.status)
 
 
-def _matches(request: Request, wanted: str) -> bool:
-    if request.id == wanted:
-        return True
-    sender = request.sender
-    if sender.url and url_key(sender.url) == url_key(wanted):
-        return True
-    return bool(sender.name) and name_key(sender.name or "") == name_key(wanted)
-
-
 @click.command()
 @click.argument("path", type=click.Path(exists=True))
 @click.option(
@@ -102,7 +97,15 @@ def _matches(request: Request, wanted: str) -> bool:
     metavar="ID",
     help="Explain only the request with this id, or from the sender with this name or profile address.",
 )
+@click.option(
+    "--recheck",
+    "rechecking",
+    is_flag=True,
+    help="Explain the re-check of connections (as relpolicy recheck makes it) instead: "
+    "PATH is an export, --id a connection's profile address or name.",
+)
 @policy_options
+@enable_option
 @profiles_option
 @format_option(
     ("text", "json"), "json: one object per request, with the request, the decision and the thresholds."
@@ -110,9 +113,11 @@ def _matches(request: Request, wanted: str) -> bool:
 def explain(
     path: str,
     wanted: str | None,
+    rechecking: bool,
     me: str | None,
     config_path: str | None,
     disable: tuple[str, ...],
+    enable: tuple[str, ...],
     profiles: str | None,
     output_format: str,
 ) -> None:
@@ -120,12 +125,24 @@ def explain(
     the rules that failed, and the next steps.
 
     Explains every request in PATH (read as triage reads it), or only the one --id
-    names. Exit status as for triage; an --id that names no request is a usage error (2).
+    names. With --recheck, explains how each connection of the export PATH (or the one
+    --id names) was re-checked: every message they sent, its verdict, and the votes on
+    the message that decided. Exit status as for triage; an --id that names no request
+    (or connection) is a usage error (2).
     """
+    if rechecking:
+        if profiles is not None:
+            raise click.UsageError("--profiles does not apply to a re-check")
+        with warnings_on_stderr():
+            policy = make_policy(me, config_path, disable, left_out=REQUEST_ONLY_RULES - set(enable))
+            status = explain_recheck(path, wanted, policy, output_format)
+        click.get_current_context().exit(status)
+    if enable:
+        raise click.UsageError("--enable applies only with --recheck")
     with warnings_on_stderr():
         policy, reporter, items = setup((path,), me, config_path, disable, profiles)
         if wanted is not None:
-            items = (i for i in items if isinstance(i, RecordError) or _matches(i, wanted))
+            items = (i for i in items if isinstance(i, RecordError) or request_matches(i, wanted))
         out = sys.stdout
         config, width, found = policy.config, width_of(out), 0
         for request, decision in decisions(policy, items, reporter):

@@ -18,18 +18,23 @@ file of any size is read in constant memory::
 from __future__ import annotations
 
 from ._json import read_requests
-from ._linkedin import Connections, Export, parse_sent_at, repair_mojibake
+from ._linkedin import Connection, Connections, Export, parse_sent_at, repair_mojibake
+from ._messages import ConnectionMessage, find_call, read_connection_messages
 from ._records import InputError, RecordError
 from ._senders import KnownSender, Senders, read_profiles, read_recipient
 
 __all__ = [
+    "Connection",
+    "ConnectionMessage",
     "Connections",
     "Export",
     "InputError",
     "KnownSender",
     "RecordError",
     "Senders",
+    "find_call",
     "parse_sent_at",
+    "read_connection_messages",
     "read_profiles",
     "read_recipient",
     "read_requests",

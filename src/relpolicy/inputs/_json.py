@@ -26,7 +26,9 @@ def read_requests(
     read as streams, so their size does not matter.
 
     A request without an ``id`` is given one, ``FILE:LINE`` (the file's name and the
-    line it starts on), so that every decision can be traced to its record.
+    line it starts on), so that every decision can be traced to its record. A request
+    read from an export has its sender's profile address as its id, which stays the
+    same from one export to the next, and ``FILE:LINE`` as ``extra["source"]``.
 
     Args:
         path: What to read.

@@ -3,14 +3,17 @@
 The parts relpolicy reads:
 
 - ``Invitations.csv`` (``From,To,Sent At,Message,Direction,inviterProfileUrl,
-  inviteeProfileUrl``): each ``INCOMING`` row is a request. Older exports have no
-  address columns. Messages may span lines.
+  inviteeProfileUrl``): each ``INCOMING`` row is a request, whose id is the sender's
+  profile address (the same in every export, whatever rows come before it). Older
+  exports have no address columns: their requests keep ``Invitations.csv:LINE``.
+  Messages may span lines.
 - ``Profile.csv`` (``First Name,Last Name,...,Headline,Summary,Industry,...,Geo Location``):
   the recipient.
 - ``Connections.csv``: a few lines of notes, then the header ``First Name,Last Name,
   URL,Email Address,Company,Position,Connected On``. A sender already among the
   connections is marked so (``already_connected`` and ``connected_on``), and their
   position fills in a missing headline.
+- ``messages.csv``: read by `read_connection_messages` (see ``_messages.py``).
 
 Any of the files may start with a byte-order mark. Headers are found by their column
 names, never by counting lines.
@@ -22,8 +25,8 @@ import csv
 import os
 import re
 import zipfile
-from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import IO
 
@@ -33,11 +36,12 @@ from .. import _checks
 from .._errors import Problem
 from .._model import Profile, Request
 from ._records import InputError, RecordError, decoded_lines, open_binary, record_error
-from ._senders import Senders, merge_profiles, url_key
+from ._senders import Senders, merge_profiles, name_key, url_key
 
 INVITATIONS = "Invitations.csv"
 PROFILE = "Profile.csv"
 CONNECTIONS = "Connections.csv"
+MESSAGES = "messages.csv"
 
 #: How many rows may come before a header (the notes of ``Connections.csv`` are a few).
 _HEADER_SEARCH_ROWS = 50
@@ -163,14 +167,14 @@ def parse_sent_at(text: str) -> datetime:
     return _checks.parse_timestamp(text)
 
 
-def _connected_on(text: str) -> str:
+def _connected_on(text: str) -> date | None:
     text = _SPACES.sub(" ", text).strip()
     for form in _CONNECTED_ON_FORMATS:
         try:
-            return datetime.strptime(text, form).date().isoformat()
+            return datetime.strptime(text, form).date()
         except ValueError:
             continue
-    return text
+    return None
 
 
 def repair_mojibake(text: str) -> str:
@@ -215,34 +219,42 @@ Opener = Callable[[], IO[bytes]]
 
 
 class Export:
-    """A LinkedIn export: a folder, a zip file, or a lone ``Invitations.csv`` and its folder.
+    """A LinkedIn export: a folder, a zip file, or one of its ``.csv`` files and its folder.
 
     Args:
-        path: The folder, the ``.zip`` file, or a ``.csv`` of invitations.
+        path: The folder, the ``.zip`` file, or a ``.csv`` file of the export. When
+            ``Invitations.csv`` is needed, a ``.csv`` file is read as the invitations,
+            whatever its name.
+        needs: The files the export must hold.
 
     Raises:
-        InputError: *path* holds no ``Invitations.csv``, or cannot be opened.
+        InputError: *path* lacks one of the files it *needs*, or cannot be opened.
+
+    .. versionchanged:: Unreleased
+       *needs*, so that an export without invitations can be re-checked.
     """
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, needs: tuple[str, ...] = (INVITATIONS,)) -> None:
         self.path = os.fspath(path)
         target = Path(self.path)
         self._is_zip = False
         self._files: dict[str, tuple[str, str]] = {}  # casefolded name -> (name, source)
         if target.is_dir():
             self._add_folder(target)
-            what = "folder"
+            what = "this folder"
         elif target.suffix.casefold() == ".zip":
             self._is_zip = True
             self._add_zip()
-            what = "zip file"
+            what = "this zip file"
         else:
             self._add_folder(target.parent)
-            self._files[INVITATIONS.casefold()] = (target.name, self.path)
+            if INVITATIONS in needs:
+                self._files[INVITATIONS.casefold()] = (target.name, self.path)
             open_binary(self.path).close()  # fail now, as a usage error, if it cannot be read
-            what = ""
-        if INVITATIONS.casefold() not in self._files:
-            raise InputError(f"{self.path}: no {INVITATIONS} in this {what}; is it a LinkedIn export?")
+            what = f"the folder of {target.name}"
+        missing = [name for name in needs if name.casefold() not in self._files]
+        if missing:
+            raise InputError(f"{self.path}: no {' or '.join(missing)} in {what}; is it a LinkedIn export?")
 
     def _add_folder(self, folder: Path) -> None:
         try:
@@ -297,20 +309,28 @@ class Export:
         return None, []
 
     def connections(self) -> tuple[Connections, list[RecordError]]:
-        """The owner's connections from ``Connections.csv``, and the rows that could not be read."""
+        """The owner's connections from ``Connections.csv``, and the rows that could not be read.
+
+        A row whose ``Connected On`` is not a date is reported, and its connection kept
+        without the date.
+        """
         known = Connections()
         errors: list[RecordError] = []
         opened = self._open(CONNECTIONS)
         if isinstance(opened, RecordError):
             errors.append(opened)
         elif opened is not None:
-            _, source, stream = opened
+            name, source, stream = opened
             with stream:
                 for row in csv_rows(stream, source, _NAME_COLUMNS, _CONNECTION_OPTIONAL):
                     if isinstance(row, RecordError):
                         errors.append(row)
-                    else:
-                        known.add(row)
+                        continue
+                    connection, problems = _connection(row, f"{name}:{row.line}")
+                    if problems:
+                        errors.append(RecordError(source, row.line, problems))
+                    if connection is not None:
+                        known.add(connection)
         return known, errors
 
     def requests(
@@ -318,7 +338,10 @@ class Export:
     ) -> Iterator[Request | RecordError]:
         """The incoming invitations as requests, or errors for rows that cannot be read.
 
-        Problems with ``Profile.csv`` and ``Connections.csv`` come first.
+        Problems with ``Profile.csv`` and ``Connections.csv`` come first. A request's
+        ``id`` is its sender's profile address (``#2``, ``#3``... is added to a second
+        and later invitation from the same address), or ``Invitations.csv:LINE`` when
+        the export has no addresses; ``extra["source"]`` is always ``Invitations.csv:LINE``.
 
         Args:
             senders: What the user knows of senders, to fill in their profiles.
@@ -336,12 +359,13 @@ class Export:
                 yield opened
             return
         name, source, stream = opened
+        ids = _Ids()
         with stream:
             for row in csv_rows(stream, source, _INVITATION_REQUIRED, _INVITATION_OPTIONAL):
                 if isinstance(row, RecordError):
                     yield row
                     continue
-                request = _invitation(row, source, f"{name}:{row.line}", owner)
+                request = _invitation(row, source, f"{name}:{row.line}", owner, ids)
                 if isinstance(request, Request):
                     request = connections.mark(request)
                     if senders is not None:
@@ -362,10 +386,28 @@ def _owner(row: _Row) -> Profile:
     )
 
 
+class _Ids:
+    """Gives each request of a file an id of its own: the sender's address, then ``#2``, ``#3``..."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def __call__(self, url: str | None, where: str) -> str:
+        if not url:
+            return where
+        key = url_key(url)
+        count = self._seen.get(key, 0) + 1
+        self._seen[key] = count
+        return url if count == 1 else f"{url}#{count}"
+
+
 def _invitation(
-    row: _Row, source: str, request_id: str, owner: Profile | None
+    row: _Row, source: str, where: str, owner: Profile | None, ids: _Ids
 ) -> Request | RecordError | None:
-    """The request of an ``INCOMING`` row, ``None`` for an ``OUTGOING`` one."""
+    """The request of an ``INCOMING`` row, ``None`` for an ``OUTGOING`` one.
+
+    *where* is ``FILE:LINE``, the request's ``source``; *ids* gives its id.
+    """
     problems = []
     if row.shape:
         problems.append(Problem("", row.shape))
@@ -391,30 +433,110 @@ def _invitation(
         return RecordError(source, row.line, tuple(problems))
     message = row.cells.get("Message")
     note = repair_mojibake(message.replace("\r\n", "\n").strip()) if message and message.strip() else None
-    sender = Profile(name=_text(row, "From"), url=_text(row, "inviterProfileUrl"))
-    return Request(sender=sender, note=note, sent_at=sent_at, id=request_id, recipient=owner)
+    url = _text(row, "inviterProfileUrl")
+    sender = Profile(name=_text(row, "From"), url=url)
+    return Request(
+        sender=sender,
+        note=note,
+        sent_at=sent_at,
+        id=ids(url, where),
+        recipient=owner,
+        extra={"source": where},
+    )
+
+
+@attrs.frozen
+class Connection:
+    """One of the owner's connections: a row of ``Connections.csv``.
+
+    .. versionadded:: Unreleased
+    """
+
+    #: Their name (``First Name`` and ``Last Name``).
+    name: str | None
+    #: Their profile address; exports before mid-2023 have none.
+    url: str | None = None
+    #: Where they work, as they gave it.
+    company: str | None = None
+    #: Their job title, as they gave it.
+    position: str | None = None
+    #: The day you connected, if the row says.
+    connected_on: date | None = None
+    #: ``FILE:LINE`` of the row.
+    source: str = ""
+
+    @property
+    def id(self) -> str:
+        """Their profile address, else ``FILE:LINE`` of their row: what identifies them."""
+        return self.url or self.source
+
+    def profile(self) -> Profile:
+        """What the export says of them, as a `Profile`: ``Position at Company`` is the headline."""
+        headline = " at ".join(part for part in (self.position, self.company) if part)
+        return Profile(name=self.name, headline=headline or None, url=self.url)
+
+
+def _connection(row: _Row, where: str) -> tuple[Connection | None, list[Problem]]:
+    """The connection of a row (``None`` for a row with neither a name nor an address)."""
+    problems = [Problem(column, "not UTF-8 text") for column in row.unreadable]
+    name = " ".join(part for part in (_text(row, "First Name"), _text(row, "Last Name")) if part)
+    url = _text(row, "URL")
+    connected_text = _text(row, "Connected On")
+    connected_on = _connected_on(connected_text) if connected_text else None
+    if connected_text and connected_on is None:
+        problems.append(
+            Problem(
+                "Connected On",
+                f"expected a date like '03 Mar 2025', got {connected_text[:40]!r}; "
+                "the connection is kept without it",
+            )
+        )
+    if not name and not url:
+        return None, problems
+    connection = Connection(
+        name=name or None,
+        url=url,
+        company=_text(row, "Company"),
+        position=_text(row, "Position"),
+        connected_on=connected_on,
+        source=where,
+    )
+    return connection, problems
 
 
 class Connections:
-    """The owner's connections, found by profile address."""
+    """The owner's connections, found by profile address (or by name, for rows without one)."""
 
-    def __init__(self) -> None:
-        self._by_url: dict[str, tuple[Profile, str | None]] = {}
+    def __init__(self, connections: Iterable[Connection] = ()) -> None:
+        self._by_url: dict[str, Connection] = {}
+        self._by_name: dict[str, Connection] = {}
+        for connection in connections:
+            self.add(connection)
 
     def __len__(self) -> int:
-        return len(self._by_url)
+        return len(self._by_url) + len(self._by_name)
 
-    def add(self, row: _Row) -> None:
-        """Add one row of ``Connections.csv``; rows without an address are left out."""
-        url = _text(row, "URL")
-        if not url:
-            return
-        name = " ".join(part for part in (_text(row, "First Name"), _text(row, "Last Name")) if part)
-        position, company = _text(row, "Position"), _text(row, "Company")
-        headline = " at ".join(part for part in (position, company) if part)
-        connected = _text(row, "Connected On")
-        profile = Profile(name=name or None, headline=headline or None, url=url)
-        self._by_url[url_key(url)] = (profile, _connected_on(connected) if connected else None)
+    def __iter__(self) -> Iterator[Connection]:
+        yield from self._by_url.values()
+        yield from self._by_name.values()
+
+    def add(self, connection: Connection) -> None:
+        """Add *connection*; a later one with the same address (or name, without one) wins."""
+        if connection.url:
+            self._by_url[url_key(connection.url)] = connection
+        elif connection.name:
+            self._by_name[name_key(connection.name)] = connection
+
+    def find(self, url: str | None, name: str | None = None) -> Connection | None:
+        """The connection with profile address *url*; else, among those without an address,
+        the one called *name*."""
+        if url:
+            found = self._by_url.get(url_key(url))
+            if found is not None:
+                return found
+        if name and self._by_name:
+            return self._by_name.get(name_key(name))
+        return None
 
     def mark(self, request: Request) -> Request:
         """*request*, marked ``already_connected`` (with ``connected_on``) if its sender is a connection."""
@@ -423,8 +545,7 @@ class Connections:
         found = self._by_url.get(url_key(request.sender.url))
         if found is None:
             return request
-        profile, connected_on = found
         extra = {**request.extra, "already_connected": True}
-        if connected_on:
-            extra["connected_on"] = connected_on
-        return attrs.evolve(request, sender=merge_profiles(request.sender, profile), extra=extra)
+        if found.connected_on:
+            extra["connected_on"] = found.connected_on.isoformat()
+        return attrs.evolve(request, sender=merge_profiles(request.sender, found.profile()), extra=extra)

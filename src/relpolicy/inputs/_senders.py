@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import attrs
 
@@ -38,9 +39,10 @@ class KnownSender:
 def url_key(url: str) -> str:
     """A profile address reduced to what identifies it.
 
-    ``https://www.linkedin.com/in/Sam/`` and ``linkedin.com/in/sam?trk=x`` give the same key.
+    ``https://www.linkedin.com/in/Sam/`` and ``linkedin.com/in/sam?trk=x`` give the same
+    key, and so do ``/in/zo%C3%AB`` and ``/in/zoë``.
     """
-    key = url.strip().casefold()
+    key = unquote(url.strip()).casefold()
     for prefix in ("https://", "http://"):
         if key.startswith(prefix):
             key = key[len(prefix) :]
