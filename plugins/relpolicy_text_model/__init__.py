@@ -106,15 +106,26 @@ def load() -> Model:
 
 def features(note: str | None, headline: str | None) -> frozenset[str]:
     """The words and pairs of words of *note* (``n:``) and *headline* (``h:``), as the model reads them."""
+    found = _features_of("n:", note) if note else frozenset()
+    return found | _features_of("h:", headline) if headline else found
+
+
+def _features_of(prefix: str, text: str) -> frozenset[str]:
+    if len(text) <= CACHED_LENGTH:
+        return _features_cached(prefix, text)
+    return _features(prefix, text)
+
+
+def _features(prefix: str, text: str) -> frozenset[str]:
     found: set[str] = set()
-    for prefix, text in (("n:", note), ("h:", headline)):
-        if not text:
-            continue
-        for sentence in sentences(text):
-            words = [prefix + word for word in sentence.words]
-            found.update(words)
-            found.update(map(" ".join, zip(words, sentence.words[1:], strict=False)))
+    for sentence in sentences(text):
+        words = [prefix + word for word in sentence.words]
+        found.update(words)
+        found.update(map(" ".join, zip(words, sentence.words[1:], strict=False)))
     return frozenset(found)
+
+
+_features_cached = functools.lru_cache(maxsize=8192)(_features)
 
 
 @hookimpl
@@ -145,7 +156,7 @@ def odds(note: str | None, headline: str | None) -> tuple[float, float]:
 def _vote(note: str | None, headline: str | None, settings: Settings) -> Vote | None:
     model = load()
     found = features(note, headline)
-    pitch, reason = odds(note, headline)
+    pitch, reason = odds(note, headline)  # (a module-level name: the fitting script replaces it)
     if pitch >= settings.pitch_from:
         words = model.pitch.strongest(found, 1.0)
         return Vote(

@@ -9,7 +9,7 @@ import attrs
 from ..text import CACHED_LENGTH, count_invisible, find_original, has_mixed_scripts
 from . import _moves
 from ._moves import HEADLINE_FRAMES, NOTE, NOTE_FRAMES, PITCH, REASON, STOCK, Move
-from ._tagging import Sentence, sentences
+from ._tagging import Sentence, sentence_of, sentences
 
 
 @attrs.frozen
@@ -87,50 +87,94 @@ def read(note: str | None, headline: str | None = None) -> Reading:
 
 
 def _read(note: str | None, headline: str | None) -> Reading:
-    moves: list[Move] = []
     has_note = bool(note and note.strip())
-    if note and has_note:
-        moves.extend(_moves_of(sentences(note), NOTE_FRAMES, "note"))
-        if _moves.shouted_call(note[:2000]):
-            moves.append(Move("call_to_action", PITCH, "note", _shouted(note)))
-        named = _moves.named_referral(note[:5000])
-        if named is not None:
-            moves.append(Move("referral", REASON, "note", named))
-        context = _moves.named_context(note[:5000])
-        if context is not None:
-            moves.append(Move("context", REASON, "note", context))
+    moves = _note_moves(note) if note and has_note else ()
     if headline and headline.strip():
-        moves.extend(_moves_of(sentences(headline), HEADLINE_FRAMES, "headline"))
-        if _moves.shouted_call(headline[:2000]):
-            moves.append(Move("call_to_action", PITCH, "headline", _shouted(headline)))
+        moves += _headline_moves(headline)
     invisible = count_invisible(note[:20_000]) if note else 0
     mixed = bool(note and has_mixed_scripts(note[:20_000])) or bool(
         headline and has_mixed_scripts(headline[:2000])
     )
     if not moves and not invisible and not mixed:
         return Reading(has_note=has_note) if has_note else NOTHING
-    return Reading(tuple(moves), has_note, invisible, mixed)
+    return Reading(moves, has_note, invisible, mixed)
 
 
 _read_cached = functools.lru_cache(maxsize=8192)(_read)
 
 
+def _note_moves(note: str) -> tuple[Move, ...]:
+    """The moves of a note (cached when it is short: a copied note is read once)."""
+    if len(note) <= CACHED_LENGTH:
+        return _note_moves_cached(note)
+    return _note_moves_of(note)
+
+
+def _note_moves_of(note: str) -> tuple[Move, ...]:
+    moves = _moves_of(sentences(note), NOTE_FRAMES, "note")
+    if _moves.shouted_call(note[:2000]):
+        moves.append(Move("call_to_action", PITCH, "note", _shouted(note)))
+    named = _moves.named_referral(note[:5000])
+    if named is not None:
+        moves.append(Move("referral", REASON, "note", named))
+    context = _moves.named_context(note[:5000])
+    if context is not None:
+        moves.append(Move("context", REASON, "note", context))
+    return tuple(moves)
+
+
+_note_moves_cached = functools.lru_cache(maxsize=8192)(_note_moves_of)
+
+
+def _headline_moves(headline: str) -> tuple[Move, ...]:
+    """The moves of a headline (cached when it is short: many people share a headline)."""
+    if len(headline) <= CACHED_LENGTH:
+        return _headline_moves_cached(headline)
+    return _headline_moves_of(headline)
+
+
+def _headline_moves_of(headline: str) -> tuple[Move, ...]:
+    moves = _moves_of(sentences(headline), HEADLINE_FRAMES, "headline")
+    if _moves.shouted_call(headline[:2000]):
+        moves.append(Move("call_to_action", PITCH, "headline", _shouted(headline)))
+    return tuple(moves)
+
+
+_headline_moves_cached = functools.lru_cache(maxsize=8192)(_headline_moves_of)
+
+
 def _moves_of(
     found: tuple[Sentence, ...], frames: tuple[tuple[str, str, _moves.Frame], ...], where: str
 ) -> list[Move]:
-    moves = []
-    needs = _moves.NEEDS
+    moves: list[Move] = []
     for sentence in found:
-        marks = sentence.marks
-        if not marks:
-            continue
-        for family, kind, frame in frames:
-            if needs[frame.__name__].isdisjoint(marks):
-                continue  # (the frame needs a word this sentence does not have)
-            span = frame(sentence)
-            if span is not None:
-                moves.append(Move(kind, family, where, sentence.text(*span)))
+        if sentence.marks:
+            moves.extend(_sentence_moves(sentence.light, frames, where))
     return moves
+
+
+@functools.lru_cache(maxsize=16384)
+def _sentence_moves(
+    light: str, frames: tuple[tuple[str, str, _moves.Frame], ...], where: str
+) -> tuple[Move, ...]:
+    """The moves of one sentence, by its light form (cached: greetings and sign-offs
+    recur in every inbox)."""
+    sentence = sentence_of(light)
+    moves = []
+    for family, kind, frame in _frames_for(sentence.marks, frames):
+        span = frame(sentence)
+        if span is not None:
+            moves.append(Move(kind, family, where, sentence.text(*span)))
+    return tuple(moves)
+
+
+@functools.lru_cache(maxsize=4096)
+def _frames_for(
+    marks: frozenset[str], frames: tuple[tuple[str, str, _moves.Frame], ...]
+) -> tuple[tuple[str, str, _moves.Frame], ...]:
+    """The frames that may find a move in a sentence with *marks*: each needs one of them."""
+    needs = _moves.NEEDS
+    return tuple(entry for entry in frames if not needs[entry[2].__name__].isdisjoint(marks))
 
 
 def _shouted(text: str) -> str:

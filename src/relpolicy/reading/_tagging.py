@@ -112,7 +112,8 @@ _LINK = re.compile(r"https?://|www\.|\.(?:com|io|co|ai|net|org|ly|me|app|link)\b
 
 
 @functools.lru_cache(maxsize=16384)
-def _sentence(light: str) -> Sentence:
+def sentence_of(light: str) -> Sentence:
+    """One sentence, in its light form (`relpolicy.text.normalize`), folded and tagged."""
     words = tuple(_skeleton_of_normalized(light).split())
     spans = _tag(words)
     marks = set(spans)
@@ -145,7 +146,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
 @functools.lru_cache(maxsize=8192)
 def _sentences(text: str) -> tuple[Sentence, ...]:
     light = clip(normalize(text), READ_LENGTH)
-    return tuple(_sentence(part.strip()) for part in _parts(light) if part.strip())
+    return tuple(sentence_of(part.strip()) for part in _parts(light) if part.strip())
 
 
 def _parts(light: str) -> Iterator[str]:
