@@ -37,9 +37,8 @@ _PROFILE_FIELDS = _fields(Profile)
 _SET_PROFILE = tuple(_setters(Profile).values())
 _SET_REQUEST = _setters(Request)
 _SET_VOTE = tuple(_setters(Vote).values())
-_SET_DECISION = _setters(Decision)
-if list(_SET_DECISION) != ["verdict", "score", "votes", "actions", "errors", "request_id"]:
-    raise TypeError("Decision's fields changed: update pack_decisions and unpack_decisions")
+_SET_DECISION = tuple(_setters(Decision).items())
+_read_decision = attrgetter(*_fields(Decision))
 #: The request's own fields other than the two profiles, after the sender's fields.
 _REQUEST_REST = [name for name in _fields(Request) if name not in ("sender", "recipient")]
 _SET_REQUEST_REST = tuple(_SET_REQUEST[name] for name in _REQUEST_REST)
@@ -122,14 +121,15 @@ def pack_decisions(decisions: Iterable[object]) -> PackedDecisions:
                         votes.append(_vote_key(vote))
                         kept.append(vote)
                     at.append(index)
+                packed = {
+                    "verdict": _VERDICT_INDEX[decision.verdict],
+                    "votes": tuple(at),
+                    "actions": action_lists.setdefault(actions, len(action_lists)),
+                }
                 rows.append(
-                    (
-                        _VERDICT_INDEX[decision.verdict],
-                        decision.score,
-                        tuple(at),
-                        action_lists.setdefault(actions, len(action_lists)),
-                        decision.errors,
-                        decision.request_id,
+                    tuple(
+                        packed.get(name, value)
+                        for (name, _set), value in zip(_SET_DECISION, _read_decision(decision), strict=True)
                     )
                 )
                 continue
@@ -142,17 +142,17 @@ def unpack_decisions(packed: PackedDecisions) -> Iterator[Any]:
     the next is made keeps few objects alive, and the garbage collector idle."""
     vote_keys, action_lists, rows = packed
     votes = [_build(Vote, _SET_VOTE, key) for key in vote_keys]
-    set_verdict, set_score, set_votes, set_actions, set_errors, set_id = _SET_DECISION.values()
+    unpack = {
+        "verdict": _VERDICTS.__getitem__,
+        "votes": lambda at: tuple([votes[index] for index in at]),
+        "actions": action_lists.__getitem__,
+    }
+    setters = [(set_value, unpack.get(name)) for name, set_value in _SET_DECISION]
     for row in rows:
         if type(row) is list:
             yield row[0]
             continue
-        verdict, score, votes_at, actions_at, errors, request_id = row
         decision = object.__new__(Decision)
-        set_verdict(decision, _VERDICTS[verdict])
-        set_score(decision, score)
-        set_votes(decision, tuple([votes[index] for index in votes_at]))
-        set_actions(decision, action_lists[actions_at])
-        set_errors(decision, errors)
-        set_id(decision, request_id)
+        for (set_value, read), value in zip(setters, row, strict=True):
+            set_value(decision, value if read is None else read(value))
         yield decision
