@@ -48,8 +48,10 @@ class Settings:
     )
     pitch: float = setting(
         _fitted.DEFAULTS.get("pitch", 1.0),
-        help="How much a likely pitch counts against a request.",
+        help="How much a likely pitch counts against a request; at most 1, so that a model of "
+        "words alone never outweighs a reason the note gives.",
         ge=0,
+        le=1,
         tunable=True,
     )
     reason_from: float = setting(
