@@ -31,7 +31,7 @@ def install_groups(session: nox.Session, *groups: str, project: bool = True) -> 
 def tests(session: nox.Session) -> None:
     """Run the test suite (pass pytest options after ``--``)."""
     install_groups(session, "test", project=False)
-    session.install(".[dask]", EXAMPLE_PLUGIN)
+    session.install(".[dask,report]", EXAMPLE_PLUGIN)
     session.run("pytest", *session.posargs)
 
 
@@ -53,7 +53,7 @@ def typing(session: nox.Session) -> None:
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the docs (nitpicky, warnings are errors); run their examples and the example plugin's tests."""
-    session.install(*nox.project.dependency_groups(PYPROJECT, "docs"), ".[testing]", EXAMPLE_PLUGIN)
+    session.install(*nox.project.dependency_groups(PYPROJECT, "docs"), ".[testing,report]", EXAMPLE_PLUGIN)
     session.run("sphinx-build", "-n", "-W", "--keep-going", "-E", "-b", "html", "docs", "docs/_build/html")
     session.run("pytest", "docs", f"{EXAMPLE_PLUGIN}/tests", *session.posargs)
 
