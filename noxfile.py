@@ -67,8 +67,8 @@ def browser(session: nox.Session) -> None:
     """Open ``relpolicy report``'s page in headless Chromium and check what a person sees.
 
     Installs Debian's ``chromium`` with apt when ``/usr/bin/chromium`` is missing (as root,
-    or through sudo). Screenshots go to ``build/browser/``; ``nox -s browser --
-    --screenshots docs/images`` refreshes the one the docs show.
+    or through sudo). Screenshots go to ``build/browser/``; the docs show its ``report.png``
+    (copy it to ``docs/images/`` to refresh it).
     """
     if not Path(CHROMIUM).is_file():
         apt = ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q"]

@@ -154,8 +154,7 @@ def test_the_example_export(open_page: Any, tmp_path: Path, screenshots: Path) -
     assert len(set(colours)) == 2
     assert "rgba(0, 0, 0, 0)" not in colours
 
-    page.screenshot(path=screenshots / "report.png")
-    page.screenshot(path=screenshots / "report-full.png", full_page=True)
+    page.screenshot(path=screenshots / "report.png", full_page=True)
 
     page.locator("input[name=verdict][value=decline]").check()
     assert visible_cards(page) == ["decline"] * verdicts["decline"]
