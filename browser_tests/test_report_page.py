@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 from relpolicy import Decision, Policy, Request
 from relpolicy.cli._html import kind_of
@@ -143,7 +143,7 @@ def test_the_example_export(open_page: Any, tmp_path: Path, screenshots: Path) -
     order = {"review": 0, "accept": 1, "decline": 2}
     in_page = sorted(range(len(pairs)), key=lambda i: order[pairs[i][1].verdict.value])
     anchors = page.locator("article.card").evaluate_all("cards => cards.map(c => c.id)")
-    names = page.locator("article.card h3.name").all_inner_texts()
+    names = page.locator("article.card h3.name").evaluate_all("names => names.map(n => n.textContent)")
     assert names == [pairs[i][0].sender.name for i in in_page]
     for anchor, i in zip(anchors, in_page, strict=True):
         check_highlights(page, anchor, *pairs[i])
@@ -231,4 +231,28 @@ def test_hostile_notes_and_names_show_as_text_and_run_nothing(
     page.screenshot(path=screenshots / "report-hostile.png", full_page=True)
     page.locator("#search").fill("<script>window.__pwned = 7</script>")
     assert page.evaluate("typeof window.__pwned") == "undefined"
+    opened.check_quiet()
+
+
+def test_search_keeps_up_with_a_long_backlog(open_page: Any, tmp_path: Path) -> None:
+    """Past 500 cards the search waits for a pause in typing; it still finds what is typed."""
+    examples = [
+        json.loads(line) for line in (ROOT / "examples" / "requests.jsonl").read_text().splitlines() if line
+    ]
+    records = [{**record, "id": f"req-{n:04d}"} for n in range(60) for record in examples]
+    source = tmp_path / "many.jsonl"
+    source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    opened = open_page(write_report(tmp_path / "r.html", source))
+    page = opened.page
+    total = len(records)
+    assert total > 500
+    expect(page.locator("#shown")).to_have_text(f"{total} of {total} shown")
+    page.locator("#search").press_sequentially("req-0042")
+    expect(page.locator("#shown")).to_have_text(f"{len(examples)} of {total} shown")
+    ids = page.locator("article.card:not([hidden]) footer .id").evaluate_all(
+        "ids => ids.map(i => i.textContent)"
+    )
+    assert ids == ["req-0042"] * len(examples)
+    page.locator("#search").fill("")
+    expect(page.locator("#shown")).to_have_text(f"{total} of {total} shown")
     opened.check_quiet()

@@ -437,3 +437,14 @@ def test_a_page_replaces_the_old_one_whole(tmp_path: Path) -> None:
     assert run("report", GOOD, "-o", out).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html", "work"]
+
+
+def test_the_page_gets_the_permissions_of_an_ordinary_file(tmp_path: Path) -> None:
+    probe = tmp_path / "probe.html"
+    probe.write_text("")
+    out = tmp_path / "report.html"
+    assert run("report", GOOD, "-o", out).exit_code == 0
+    assert out.stat().st_mode & 0o777 == probe.stat().st_mode & 0o777
+    out.chmod(0o640)
+    assert run("report", GOOD, "-o", out).exit_code == 0
+    assert out.stat().st_mode & 0o777 == 0o640

@@ -51,13 +51,28 @@ class _KeepingReporter(Reporter):
         self.kept.append((request, str(exc)))
 
 
+def _mode_for(path: Path) -> int:
+    """The permissions *path* keeps if it exists, else those a new file gets under the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomically(path: Path, text: str) -> None:
-    """Write *text* to *path* through a temporary file beside it, so a failure leaves no half page."""
-    folder = path.parent
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    """Write *text* to *path* through a temporary file beside it, so a failure leaves no half page.
+
+    The file gets the permissions an ordinary write would give it (a temporary file is
+    readable by its owner only).
+    """
+    mode = _mode_for(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
             out.write(text)
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -15,7 +15,7 @@
     cards.forEach(function (card, i) {
       var show = (verdict === "all" || card.dataset.verdict === verdict) &&
         words.every(function (word) { return texts[i].indexOf(word) !== -1; });
-      card.hidden = !show;
+      if (card.hidden === show) { card.hidden = !show; }
       if (show) { count += 1; }
     });
     groups.forEach(function (group) {
@@ -25,7 +25,16 @@
     nothing.hidden = count > 0 || cards.length === 0;
     shown.textContent = count + " of " + cards.length + " shown";
   }
-  form.addEventListener("input", apply);
+  var pending = 0;
+  function soon() {
+    window.clearTimeout(pending);
+    if (cards.length > 500) {
+      pending = window.setTimeout(apply, 150);
+    } else {
+      apply();
+    }
+  }
+  form.addEventListener("input", soon);
   form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); });
   form.hidden = false;
