@@ -448,3 +448,24 @@ def test_the_page_gets_the_permissions_of_an_ordinary_file(tmp_path: Path) -> No
     out.chmod(0o640)
     assert run("report", GOOD, "-o", out).exit_code == 0
     assert out.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize(
+    ("record", "where"),
+    [
+        ({"id": "https://www.linkedin.com/in/ann", "source": "Invitations.csv:7"}, ("Invitations.csv", "7")),
+        ({"id": "export.jsonl:12"}, ("export.jsonl", "12")),
+        ({"id": "inv-0001"}, ("inv-0001", "")),
+    ],
+)
+def test_a_request_that_could_not_be_decided_is_listed_where_it_was_read(
+    record: dict[str, str], where: tuple[str, str]
+) -> None:
+    request = Request.from_dict({**record, "sender": {"name": "Ann"}})
+    report = Report(["x"], None, "none", [])
+    report.add_failure(request, "rule 'boom': relpolicy_vote raised RuntimeError")
+    (row,) = report.bad
+    assert (row.source, row.line) == where
+    assert row.message.endswith("rule 'boom': relpolicy_vote raised RuntimeError")
+    assert record["id"] in f"{row.source}:{row.line} {row.message}"
+    assert report.failed == 1

@@ -311,12 +311,16 @@ class Report:
             )
 
     def add_failure(self, request: Request, message: str) -> None:
-        """Add a request that could not be decided (a rule failed in strict mode)."""
+        """Add a request that could not be decided (a rule failed in strict mode), under the
+        ``FILE:LINE`` it was read from (its ``source``, else its id) when that is known."""
         self.failed += 1
-        where = clean(request.id or request.sender.name or "?")
-        source, _, line = where.rpartition(":")
+        name = clean(request.id or request.sender.name or "?")
+        where = request.extra.get("source")
+        source, _, line = clean(where if isinstance(where, str) else name).rpartition(":")
         if not (source and line.isdigit()):
-            source, line = where, ""
+            source, line = name, ""
+        elif name != f"{source}:{line}":
+            message = f"{name}: {message}"
         self.bad.append(BadRecord(source, line, "", clean(message)))
 
     def render(self, *, version: str, now: datetime | None = None) -> str:
