@@ -1,8 +1,10 @@
-"""Development sessions: ``nox`` runs tests, lint, typing and docs; ``nox -s bench`` and
-``nox -s fuzz`` run only when asked for."""
+"""Development sessions: ``nox`` runs tests, lint, typing and docs; ``nox -s browser``,
+``nox -s bench`` and ``nox -s fuzz`` run only when asked for (CI runs ``browser`` too)."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import nox
@@ -15,6 +17,8 @@ PYPROJECT = nox.project.load_toml("pyproject.toml")
 
 #: A third-party plugin distribution kept in the repository: the docs and the tests use it.
 EXAMPLE_PLUGIN = "./examples/relpolicy-example-plugin"
+#: The browser the browser tests drive: Debian's chromium package (Playwright downloads none).
+CHROMIUM = "/usr/bin/chromium"
 
 
 def install_groups(session: nox.Session, *groups: str, project: bool = True) -> None:
@@ -31,7 +35,7 @@ def install_groups(session: nox.Session, *groups: str, project: bool = True) -> 
 def tests(session: nox.Session) -> None:
     """Run the test suite (pass pytest options after ``--``)."""
     install_groups(session, "test", project=False)
-    session.install(".[dask]", EXAMPLE_PLUGIN)
+    session.install(".[dask,report]", EXAMPLE_PLUGIN)
     session.run("pytest", *session.posargs)
 
 
@@ -53,9 +57,28 @@ def typing(session: nox.Session) -> None:
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the docs (nitpicky, warnings are errors); run their examples and the example plugin's tests."""
-    session.install(*nox.project.dependency_groups(PYPROJECT, "docs"), ".[testing]", EXAMPLE_PLUGIN)
+    session.install(*nox.project.dependency_groups(PYPROJECT, "docs"), ".[testing,report]", EXAMPLE_PLUGIN)
     session.run("sphinx-build", "-n", "-W", "--keep-going", "-E", "-b", "html", "docs", "docs/_build/html")
     session.run("pytest", "docs", f"{EXAMPLE_PLUGIN}/tests", *session.posargs)
+
+
+@nox.session(default=False)
+def browser(session: nox.Session) -> None:
+    """Open ``relpolicy report``'s page in headless Chromium and check what a person sees.
+
+    Installs Debian's ``chromium`` with apt when ``/usr/bin/chromium`` is missing (as root,
+    or through sudo). Screenshots go to ``build/browser/``; the docs show its ``report.png``
+    (copy it to ``docs/images/`` to refresh it).
+    """
+    if not Path(CHROMIUM).is_file():
+        apt = ["env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "-q"]
+        if os.geteuid() != 0 and shutil.which("sudo"):
+            apt.insert(0, "sudo")
+        session.run(*apt, "update", external=True)
+        session.run(*apt, "install", "-y", "--no-install-recommends", "chromium", external=True)
+    install_groups(session, "browser", project=False)
+    session.install(".[report]")
+    session.run("pytest", "browser_tests", *session.posargs, env={"PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"})
 
 
 @nox.session(default=False)

@@ -11,6 +11,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+import attrs
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -51,7 +52,10 @@ default_role = "py:obj"
 autodoc_typehints = "description"
 autodoc_typehints_description_target = "documented_params"
 autodoc_member_order = "bysource"
-autodoc_preserve_defaults = True
+# Defaults are shown as values: with preserve_defaults, the __init__ that attrs writes
+# would show its own source (``attr_dict['veto'].default``). `factory_defaults` below
+# shows a factory's default as what it makes.
+autodoc_preserve_defaults = False
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 napoleon_use_rtype = False
@@ -173,12 +177,41 @@ CLICK_EVENTS = [
 ]
 
 
+# Placeholders such as FILE:LINE look like addresses (a "file:" link) to docutils.
+_PLACEHOLDERS = re.compile(r"(?<![`\w])([A-Z]+(?::[A-Z]+)+)(?![`\w])")
+
+
 def literal_backquotes(app: Sphinx, ctx: object, lines: list[str]) -> None:
-    """Turn `text` into ``text`` in the lines of a command's help."""
-    lines[:] = [_SINGLE_BACKQUOTED.sub(r"``\1``", line) for line in lines]
+    """Turn `text` into ``text``, and FILE:LINE into ``FILE:LINE``, in the lines of a command's help."""
+    lines[:] = [_PLACEHOLDERS.sub(r"``\1``", _SINGLE_BACKQUOTED.sub(r"``\1``", line)) for line in lines]
+
+
+# -- attrs defaults made by a factory ------------------------------------------------------
+
+
+def factory_defaults(
+    app: Sphinx,
+    what: str,
+    name: str,
+    obj: object,
+    options: Any,
+    signature: str | None,
+    annotation: str | None,
+) -> tuple[str | None, str | None] | None:
+    """Show ``rules={}`` instead of ``rules=NOTHING`` for an attrs field with a factory."""
+    if not (signature and isinstance(obj, type) and attrs.has(obj)):
+        return None
+    for field in attrs.fields(obj):
+        if isinstance(field.default, attrs.Factory) and not field.default.takes_self:
+            made = field.default.factory
+            shown = repr(made()) if made in (dict, list, tuple, set, frozenset) else f"{made.__name__}()"
+            pattern = rf"\b({re.escape(field.alias)}(?:\s*:[^=,]*)?\s*=\s*)NOTHING\b"
+            signature = re.sub(pattern, rf"\g<1>{shown}", signature)
+    return signature, annotation
 
 
 def setup(app: Sphinx) -> None:
+    app.connect("autodoc-process-signature", factory_defaults)
     for event in CLICK_EVENTS:
         app.connect(event, literal_backquotes)
     for listener in list(app.events.listeners["autodoc-process-docstring"]):

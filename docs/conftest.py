@@ -6,6 +6,8 @@
   `relpolicy.Request` and a decision (it has a ``verdict``) a valid `relpolicy.Decision`.
 - ``toml`` blocks that configure relpolicy must build a policy with every installed
   plugin: unknown keys, unknown rule names and rule settings the rule refuses all fail.
+- ``make_policy`` and ``make_request``, the fixtures relpolicy gives pytest, are in every
+  page's namespace, so a page can run the example tests it shows.
 - ``console`` blocks: each ``$ relpolicy ...`` command runs from the repository's root
   and must succeed; the lines after it, if any, are its output (``...`` matches
   anything, as in doctests). Other commands (``pip``, ``python -m build``) are shown only.
@@ -125,4 +127,5 @@ pytest_collect_file = Sybil(
     excludes=["_build/*"],
     setup=setup,
     teardown=teardown,
+    fixtures=["make_policy", "make_request"],
 ).pytest()

@@ -21,6 +21,7 @@ from click.testing import CliRunner, Result
 
 from relpolicy import Decision, Policy, Request, _plugins
 from relpolicy.cli import Progress, cli
+from relpolicy.cli._output import display_width, why
 from relpolicy.inputs import RecordError, Senders, read_profiles, read_requests
 
 DATA = Path(__file__).parent / "data"
@@ -408,7 +409,8 @@ def test_a_failure_in_strict_mode_names_the_request_and_where_it_was_read(
     path = write_jsonl(tmp_path / "r.jsonl", [{**record, "sender": {}}, {"sender": {}}])
     result = run("triage", path, "--format", "jsonl")
     assert result.exit_code == 1
-    assert result.stderr.startswith("https://www.linkedin.com/in/ann (Invitations.csv:7): rule 'boom'")
+    failures = [line for line in result.stderr.splitlines() if not line.startswith("relpolicy: ")]
+    assert failures[0].startswith("https://www.linkedin.com/in/ann (Invitations.csv:7): rule 'boom'")
     assert len(lines_of(result.stdout)) == 1
 
 
@@ -676,3 +678,47 @@ def test_help_documents_the_exit_status() -> None:
         result = run(*args)
         assert result.exit_code == 0
         assert "exit status" in result.stdout.lower()
+
+
+# -- widths and the configuration in force ------------------------------------------------------
+
+
+def test_explain_fits_the_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    for columns, args in (("60", ()), ("200", ("--width", "70"))):
+        monkeypatch.setenv("COLUMNS", columns)
+        result = run("explain", GOOD, *args)
+        assert result.exit_code == 0
+        width = int(args[-1]) if args else int(columns)
+        assert [line for line in result.stdout.splitlines() if display_width(line) > width] == []
+
+
+def test_table_can_keep_every_cell_whole_or_take_a_width() -> None:
+    requests = [r for r in read_requests(GOOD) if isinstance(r, Request)]
+    policy = Policy.default()
+    reasons = [why(policy.decide(r)) for r in requests]
+    assert max(len(r) for r in reasons) > 80 - 41, "the data has a reason that the table would cut"
+    rows = run("triage", GOOD, "--no-truncate").stdout.splitlines()[1:-1]
+    for row, request, reason in zip(rows, requests, reasons, strict=True):
+        assert row.startswith(request.sender.name or "")
+        assert row.endswith(f"  {reason}")
+    lines = run("triage", GOOD, "--width", "100").stdout.splitlines()
+    assert all(display_width(line) <= 100 for line in lines)
+    if any(len(reason) > 100 - 41 for reason in reasons):
+        assert max(display_width(line) for line in lines) == 100
+
+
+def test_the_configuration_in_force_is_named(elsewhere: Path, tmp_path: Path) -> None:
+    result = run("triage", GOOD)
+    assert "configuration" not in result.stderr
+    (elsewhere / "relpolicy.toml").write_text("accept_threshold = 2.5\n")
+    result = run("triage", GOOD)
+    assert "relpolicy: configuration: relpolicy.toml (found in the current folder)\n" in result.stderr
+    other = tmp_path / "other.toml"
+    other.write_text("accept_threshold = 2.0\n")
+    result = run("triage", GOOD, "--config", other)
+    assert f"relpolicy: configuration: {other} (--config)\n" in result.stderr
+    text = " ".join(run("explain", GOOD, "--id", "ok-1").stdout.split())
+    assert "config relpolicy.toml (found in the current folder)" in text
+    data = json.loads(run("explain", GOOD, "--config", other, "--format", "json").stdout.splitlines()[0])
+    assert data["configuration"] == str(other)
+    assert data["thresholds"]["accept"] == 2.0

@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+import click
 import pytest
 import relpolicy_hard_sell
 import relpolicy_note_present
@@ -13,9 +14,19 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relpolicy import Advice, Policy, Profile, Request, Verdict, check_note, hookimpl
+from relpolicy import Advice, Policy, Profile, Request, Verdict, check_note, hookimpl, strategies
 from relpolicy.cli import cli
-from relpolicy.cli._output import Tally, clip, csv_cell, display_width, pad, printable, write_text
+from relpolicy.cli._output import (
+    Tally,
+    clip,
+    csv_cell,
+    display_width,
+    explain_lines,
+    pad,
+    printable,
+    wrap,
+    write_text,
+)
 from relpolicy.inputs import read_recipient
 
 # -- text for terminals ---------------------------------------------------------------------
@@ -39,6 +50,30 @@ def test_clip_and_pad_fit_the_columns(text: str, width: int) -> None:
         assert clipped.endswith("\u2026")
         assert text.startswith(clipped[:-1])
     assert display_width(pad(text, width)) == width
+
+
+@given(st.text().map(printable), st.integers(min_value=1, max_value=60))
+def test_wrap_fits_the_columns_and_keeps_every_character(text: str, width: int) -> None:
+    lines = wrap(text, width)
+    assert all(display_width(line) <= max(width, 2) for line in lines)
+    assert "".join("".join(lines).split()) == "".join(text.split())
+    if all(display_width(word) <= width for word in text.split()):
+        assert " ".join(lines).split() == text.split()
+
+
+_POLICY = Policy.default()
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    strategies.requests(text=strategies.adversarial_texts(max_size=120, huge_size=500)), st.integers(40, 160)
+)
+def test_explain_lines_fit_the_width(request: Request, width: int) -> None:
+    decision = _POLICY.decide(request)
+    lines = explain_lines(
+        request, decision, _POLICY.config, width=width, configuration=request.sender.name or "the defaults"
+    )
+    assert [line for line in lines if display_width(click.unstyle(line)) > width] == []
 
 
 def test_wide_characters_take_two_columns() -> None:

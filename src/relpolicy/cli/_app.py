@@ -9,6 +9,7 @@ from ._diff import diff
 from ._evaluate import evaluate_command, fit_command
 from ._plugins import plugins
 from ._recheck import recheck_command
+from ._report import report
 from ._triage import explain, triage
 
 
@@ -37,6 +38,7 @@ def main() -> None:
 for _command in (
     triage,
     explain,
+    report,
     recheck_command,
     diff,
     plugins,

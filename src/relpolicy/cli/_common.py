@@ -8,8 +8,10 @@ import os
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
+import attrs
 import click
 
 from .._config import Config, find_config
@@ -74,6 +76,14 @@ profiles_option = file_option(
 )
 
 
+width_option = click.option(
+    "--width",
+    type=click.IntRange(min=40),
+    metavar="N",
+    help="Lay the text out in N columns. Default: the terminal's width, else $COLUMNS, else 80.",
+)
+
+
 def policy_options(command: _F) -> _F:
     return me_option(config_option(disable_option(command)))
 
@@ -97,8 +107,34 @@ def warnings_on_stderr() -> Iterator[None]:
         yield
 
 
+@attrs.frozen
+class ConfigInForce:
+    """Which configuration file decides: the one named with ``--config``, else the one
+    found in the current folder, else none (the defaults)."""
+
+    #: The file, ``None`` when there is none.
+    path: Path | None
+    #: Whether it was named with ``--config`` (rather than found).
+    given: bool = False
+
+    def describe(self, *, absolute: bool = False) -> str:
+        """The configuration in words, such as ``relpolicy.toml (found in the current folder)``."""
+        if self.path is None:
+            return "none, the defaults (no --config, no relpolicy.toml in the current folder)"
+        path = self.path.resolve() if absolute else self.path
+        how = "--config" if self.given else "found in the current folder"
+        return f"{printable(str(path))} ({how})"
+
+
+def config_in_force(config_path: str | None) -> ConfigInForce:
+    """The configuration file that `load_config` reads for *config_path*."""
+    if config_path:
+        return ConfigInForce(Path(config_path), given=True)
+    return ConfigInForce(find_config("."))
+
+
 def load_config(config_path: str | None) -> Config | None:
-    path = config_path or find_config(".")
+    path = config_in_force(config_path).path
     if path is None:
         return None
     try:
@@ -218,10 +254,12 @@ def setup(
     config_path: str | None,
     disable: Iterable[str],
     profiles: str | None,
+    reporter: Reporter | None = None,
 ) -> tuple[Policy, Reporter, Iterator[Request | RecordError]]:
-    """The policy, a reporter, and the records of *paths*: what triage and explain start from."""
+    """The policy, a reporter (*reporter*, else a new one), and the records of *paths*:
+    what triage, explain and report start from."""
     policy = make_policy(me, config_path, disable)
-    reporter = Reporter()
+    reporter = reporter or Reporter()
     senders = known_senders(profiles, reporter)
     return policy, reporter, inputs(paths, senders, export_recipient=policy.recipient is None)
 

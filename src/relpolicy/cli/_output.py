@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import textwrap
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -21,7 +20,7 @@ import attrs
 import click
 
 from .._config import Config
-from .._model import Decision, Request, Verdict
+from .._model import Decision, Request, Verdict, Vote
 
 #: The output formats of ``relpolicy triage``.
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -144,10 +143,13 @@ def why(decision: Decision) -> str:
 class Writer:
     """Writes decisions to a text stream, one at a time."""
 
-    def __init__(self, out: TextIO, *, width: int = 80, color: bool | None = None) -> None:
+    def __init__(
+        self, out: TextIO, *, width: int = 80, color: bool | None = None, truncate: bool = True
+    ) -> None:
         self.out = out
         self.width = width
         self.color = color
+        self.truncate = truncate
         self.count = 0
 
     def begin(self) -> None:
@@ -170,7 +172,10 @@ class Writer:
 
 
 class TableWriter(Writer):
-    """One aligned row per request: who sent it, the verdict, the score and the top reasons."""
+    """One aligned row per request: who sent it, the verdict, the score and the reasons.
+
+    Cells are cut to fit the width (ending in an ellipsis), unless ``truncate`` is false.
+    """
 
     NAME = 22
     VERDICT = 7
@@ -188,10 +193,12 @@ class TableWriter(Writer):
         verdict = click.style(
             f"{decision.verdict.value:<{self.VERDICT}}", fg=VERDICT_COLORS[decision.verdict]
         )
-        line = (
-            f"{pad(printable(who(request)), self.NAME)}  {verdict}  "
-            f"{decision.score:>+{self.SCORE}.2f}  {clip(why(decision), rest)}"
-        )
+        name, reasons = printable(who(request)), why(decision)
+        if self.truncate:
+            name, reasons = pad(name, self.NAME), clip(reasons, rest)
+        else:
+            name += " " * max(self.NAME - display_width(name), 0)
+        line = f"{name}  {verdict}  {decision.score:>+{self.SCORE}.2f}  {reasons}"
         click.echo(line, file=self.out, color=self.color)
 
     def end(self, tally: Tally) -> None:
@@ -287,8 +294,10 @@ def csv_row(request: Request, decision: Decision) -> list[str]:
 class CsvWriter(Writer):
     """A header row, then one row per request (see `CSV_COLUMNS`)."""
 
-    def __init__(self, out: TextIO, *, width: int = 80, color: bool | None = None) -> None:
-        super().__init__(out, width=width, color=color)
+    def __init__(
+        self, out: TextIO, *, width: int = 80, color: bool | None = None, truncate: bool = True
+    ) -> None:
+        super().__init__(out, width=width, color=color, truncate=truncate)
         self._buffer = io.StringIO()
         self._csv = csv.writer(self._buffer, lineterminator="\n")
 
@@ -318,61 +327,133 @@ WRITERS: dict[str, type[Writer]] = {
 # -- explain ------------------------------------------------------------------------------
 
 
-def _wrapped(label: str, text: str, width: int) -> list[str]:
-    indent = " " * 12
+def wrap(text: str, width: int) -> list[str]:
+    """*text* (one line, safe for a terminal) as lines of at most *width* columns.
+
+    Lines break between words; a word wider than *width* is cut wherever it must be.
+    Wide East Asian characters count as two columns.
+    """
+    width = max(width, 2)
+    lines: list[str] = []
+    line, used = "", 0
+    for word in text.split():
+        size = display_width(word)
+        if line and used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+            continue
+        if line:
+            lines.append(line)
+        line, used = "", 0
+        while size > width:
+            piece, taken = "", 0
+            for char in word:
+                step = _char_width(char)
+                if taken + step > width and piece:
+                    break
+                piece, taken = piece + char, taken + step
+            lines.append(piece)
+            word = word[len(piece) :]
+            size = display_width(word)
+        line, used = word, size
+    if line:
+        lines.append(line)
+    return lines
+
+
+#: Where the text of a labelled line of ``explain`` starts.
+LABEL = 12
+#: From this width on, ``explain`` puts a vote's rule and reason beside its score.
+WIDE = 80
+
+
+def _labelled(label: str, text: str, width: int) -> list[str]:
+    """``  label     text``, *text* wrapped under itself (nothing when *text* is blank)."""
     lines: list[str] = []
     for paragraph in text.splitlines() or [""]:
-        paragraph = printable(paragraph).strip()
-        if paragraph:
-            lines.extend(textwrap.wrap(paragraph, max(width - len(indent), 20)))
+        lines.extend(wrap(printable(paragraph), width - LABEL))
     if not lines:
         return []
-    return [f"  {label:<10}{lines[0]}", *(indent + line for line in lines[1:])]
+    return [f"  {label:<{LABEL - 2}}{lines[0]}", *(" " * LABEL + line for line in lines[1:])]
 
 
-def explain_lines(request: Request, decision: Decision, config: Config, *, width: int = 80) -> list[str]:
+def _indented(text: str, indent: int, width: int) -> list[str]:
+    return [" " * indent + line for line in wrap(printable(text), width - indent)]
+
+
+def _vote_lines(vote: Vote, weight: float, width: int) -> list[str]:
+    mark = " VETO" if vote.veto else ""
+    weighted = f" x{weight:g}" if weight != 1.0 else ""
+    head = f"    {vote.score:+.2f}{weighted}{mark}"
+    rule = printable(vote.rule)
+    reason = printable(vote.reason) or "(no reason given)"
+    evidence = [f"evidence: \u201c{printable(e)}\u201d" for e in vote.evidence]
+    if width >= WIDE and display_width(head) < 18 and display_width(rule) <= 20:
+        indent = 39
+        body = wrap(reason, width - indent) or [""]
+        lines = [f"{head:<18}{pad(rule, 20)} {body[0]}", *(" " * indent + part for part in body[1:])]
+    else:
+        indent = 8
+        lines = _indented(f"{head.strip()} {rule}", 4, width)
+        lines.extend(_indented(reason, indent, width))
+    for text in evidence:
+        lines.extend(_indented(text, indent, width))
+    return lines
+
+
+def explain_lines(
+    request: Request,
+    decision: Decision,
+    config: Config,
+    *,
+    width: int = 80,
+    configuration: str | None = None,
+) -> list[str]:
     """A decision laid out for a person: the request, every vote, the thresholds, failures, next steps.
 
-    Lines may carry ANSI styles; `click.echo` strips them when not writing to a terminal.
+    No line is wider than *width* columns (at least 40). *configuration*, when given,
+    says which configuration file was in force. Lines may carry ANSI styles;
+    `click.echo` strips them when not writing to a terminal.
     """
+    width = max(width, 40)
     verdict = decision.verdict
     title = printable(who(request))
     if request.id and request.id != title:
         title += f"  ({printable(request.id)})"
-    lines = [click.style(title, bold=True)]
+    lines = [click.style(line, bold=True) for line in wrap(title, width)]
     if request.sender.headline:
-        lines.extend(_wrapped("headline", request.sender.headline, width))
+        lines.extend(_labelled("headline", request.sender.headline, width))
     if request.sent_at is not None:
         lines.append(f"  {'sent':<10}{request.sent_at.isoformat(sep=' ', timespec='minutes')}")
-    lines.extend(_wrapped("note", request.note or "(none)", width))
+    lines.extend(_labelled("note", request.note or "(none)", width))
     accept, decline = config.accept_threshold, config.decline_threshold
+    word = verdict.value.upper()
+    first, *rest = _labelled("verdict", f"{word} score {decision.score:+.2f}", width)
+    styled = click.style(word, fg=VERDICT_COLORS[verdict], bold=True)
+    lines.extend([first.replace(word, styled, 1), *rest])
     thresholds = f"accept at {accept:+.2f} or more, decline at {decline:+.2f} or less"
-    verdict_text = click.style(verdict.value.upper(), fg=VERDICT_COLORS[verdict], bold=True)
-    lines.append(f"  {'verdict':<10}{verdict_text}  score {decision.score:+.2f}  ({thresholds})")
-    lines.append("  votes" if decision.votes else "  votes     none: every rule abstained")
+    lines.extend(_indented(thresholds, LABEL, width))
+    if configuration is not None:
+        lines.extend(_labelled("config", configuration, width))
+    if decision.votes:
+        lines.append("  votes")
+    else:
+        lines.extend(_labelled("votes", "none: every rule abstained", width))
     for vote in decision.votes:
-        weight = config.weight(vote.rule)
-        mark = " VETO" if vote.veto else ""
-        weighted = f" x{weight:g}" if weight != 1.0 else ""
-        head = f"    {vote.score:+.2f}{weighted}{mark}"
-        reason = printable(vote.reason) or "(no reason given)"
-        body = textwrap.wrap(reason, max(width - 39, 20)) or [""]
-        lines.append(f"{head:<18}{pad(printable(vote.rule), 20)} {body[0]}")
-        lines.extend(" " * 39 + part for part in body[1:])
-        for evidence in vote.evidence:
-            lines.append(" " * 39 + f"evidence: \u201c{clip(printable(evidence), max(width - 52, 20))}\u201d")
+        lines.extend(_vote_lines(vote, config.weight(vote.rule), width))
     if decision.errors:
-        lines.append(
-            "  failed rules"
-            + ("" if config.ignore_failed_rules else " (a request with a failed rule is never accepted)")
+        heading = "failed rules" + (
+            "" if config.ignore_failed_rules else " (a request with a failed rule is never accepted)"
         )
+        lines.extend(_indented(heading, 2, width))
         for error in decision.errors:
-            lines.append(f"    {error.rule} in {error.hook}: {error.error}: {printable(error.message)}")
+            lines.extend(_indented(f"{error.rule} in {error.hook}: {error.error}: {error.message}", 4, width))
     if decision.actions:
         lines.append("  next steps")
-        lines.extend(f"    - {printable(action.text)}" for action in decision.actions)
+        for action in decision.actions:
+            text = wrap(printable(action.text), width - 6) or [""]
+            lines.extend([f"    - {text[0]}", *("      " + part for part in text[1:])])
     extra = {k: v for k, v in request.extra.items() if k in ("already_connected", "connected_on")}
     if extra.get("already_connected"):
         since = f" since {extra['connected_on']}" if extra.get("connected_on") else ""
-        lines.append(f"  {'status':<10}already a connection{since}")
+        lines.extend(_labelled("status", f"already a connection{since}", width))
     return lines

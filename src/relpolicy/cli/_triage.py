@@ -13,6 +13,7 @@ from ._common import (
     Progress,
     UsageProblem,
     color,
+    config_in_force,
     decisions,
     format_option,
     isatty,
@@ -23,6 +24,7 @@ from ._common import (
     setup,
     warnings_on_stderr,
     width_of,
+    width_option,
 )
 from ._output import FORMATS, WRITERS, explain_lines
 from ._recheck import enable_option, explain_recheck
@@ -36,6 +38,12 @@ from ._recheck import enable_option, explain_recheck
     FORMATS,
     "table: one aligned row per request, for people. json: an array of decisions. "
     "jsonl: one decision per line. csv: a header row, then one row per request.",
+)
+@width_option
+@click.option(
+    "--no-truncate",
+    is_flag=True,
+    help="In the table, never cut a cell: long names and reasons run past the width.",
 )
 @click.option(
     "--workers",
@@ -52,6 +60,8 @@ def triage(
     disable: tuple[str, ...],
     profiles: str | None,
     output_format: str,
+    width: int | None,
+    no_truncate: bool,
     workers: int,
 ) -> None:
     """Decide every request in PATH... and print one row per request.
@@ -66,15 +76,23 @@ def triage(
     its id (the same in the next export, so that two runs can be compared with
     "relpolicy diff"); a request without an id in a JSON file is given FILE:LINE.
 
+    When a configuration file is in force (--config, or a relpolicy.toml found in the
+    current folder), its name is written on stderr first.
+
     Exit status: 0 when every record was decided; 1 when some were not readable (each
     is reported on stderr as FILE:LINE: field: problem, the others are still decided and
     printed); 2 for a usage error.
     """
     with warnings_on_stderr():
         policy, reporter, items = setup(paths, me, config_path, disable, profiles)
+        configuration = config_in_force(config_path)
+        if configuration.path is not None:
+            click.echo(f"relpolicy: configuration: {configuration.describe()}", err=True)
         out = sys.stdout
         err = sys.stderr
-        writer = WRITERS[output_format](out, width=width_of(out), color=color())
+        writer = WRITERS[output_format](
+            out, width=width or width_of(out), color=color(), truncate=not no_truncate
+        )
         progress = Progress(err) if isatty(err) and not isatty(out) else None
         writer.begin()
         tally = reporter.tally
@@ -108,8 +126,11 @@ def triage(
 @enable_option
 @profiles_option
 @format_option(
-    ("text", "json"), "json: one object per request, with the request, the decision and the thresholds."
+    ("text", "json"),
+    "json: one object per request, with the request, the decision, the thresholds and the "
+    "configuration file in force (null for none).",
 )
+@width_option
 def explain(
     path: str,
     wanted: str | None,
@@ -120,15 +141,17 @@ def explain(
     enable: tuple[str, ...],
     profiles: str | None,
     output_format: str,
+    width: int | None,
 ) -> None:
     """Explain decisions: every vote with its score, reason and evidence, the thresholds,
     the rules that failed, and the next steps.
 
     Explains every request in PATH (read as triage reads it), or only the one --id
-    names. With --recheck, explains how each connection of the export PATH (or the one
-    --id names) was re-checked: every message they sent, its verdict, and the votes on
-    the message that decided. Exit status as for triage; an --id that names no request
-    (or connection) is a usage error (2).
+    names, and says which configuration file is in force. Lines are wrapped to the
+    terminal's width (or --width). With --recheck, explains how each connection of the
+    export PATH (or the one --id names) was re-checked: every message they sent, its
+    verdict, and the votes on the message that decided. Exit status as for triage; an
+    --id that names no request (or connection) is a usage error (2).
     """
     if rechecking:
         if profiles is not None:
@@ -144,7 +167,9 @@ def explain(
         if wanted is not None:
             items = (i for i in items if isinstance(i, RecordError) or request_matches(i, wanted))
         out = sys.stdout
-        config, width, found = policy.config, width_of(out), 0
+        config, found = policy.config, 0
+        width = width or width_of(out)
+        configuration = config_in_force(config_path)
         for request, decision in decisions(policy, items, reporter):
             found += 1
             if output_format == "json":
@@ -152,12 +177,16 @@ def explain(
                     "request": request.to_dict(),
                     "decision": decision.to_dict(),
                     "thresholds": {"accept": config.accept_threshold, "decline": config.decline_threshold},
+                    "configuration": None if configuration.path is None else str(configuration.path),
                 }
                 click.echo(json.dumps(data, ensure_ascii=True), file=out)
                 continue
             if found > 1:
                 click.echo(file=out)
-            for line in explain_lines(request, decision, config, width=width):
+            lines = explain_lines(
+                request, decision, config, width=width, configuration=configuration.describe()
+            )
+            for line in lines:
                 click.echo(line, file=out, color=color())
     if wanted is not None and not found and not reporter.status:
         raise UsageProblem(f"no request in {path} has the id, sender name or profile address {wanted!r}")
