@@ -18,6 +18,7 @@ import pytest
 from relpolicy import Policy, Profile, Request, hookimpl
 from relpolicy.strategies import pathological_texts
 from relpolicy.testing import COACH, request_full_of
+from relpolicy.text import count_invisible, views
 
 #: The most the time may grow when the size doubles.
 BOUND = 3.5
@@ -77,3 +78,23 @@ class Quadratic:
 def test_the_measure_catches_a_rule_whose_time_grows_with_the_square_of_the_text() -> None:
     ratios = growth(Policy([Quadratic()]), _headline_and_note, "one-letter", (10_000, 20_000, 40_000))
     assert max(ratios) >= BOUND
+
+
+#: Texts that would make a careless fold slow.
+FOLD_SHAPES = ("almost-a-phrase", "one-letter-words", "url-like", "combining-marks", "invisible", "digits")
+
+
+@pytest.mark.parametrize("shape", FOLD_SHAPES)
+def test_folding_time_grows_in_proportion_to_the_text(shape: str) -> None:
+    sizes = (100_000, 200_000, 400_000)
+    best = [math.inf] * len(sizes)
+    for _round in range(3):
+        for index, size in enumerate(sizes):
+            text = pathological_texts(size)[shape]
+            start = time.perf_counter()
+            views(text)
+            count_invisible(text)
+            best[index] = min(best[index], time.perf_counter() - start)
+    floored = [max(seconds, FLOOR) for seconds in best]
+    ratios = [later / earlier for earlier, later in itertools.pairwise(floored)]
+    assert max(ratios) < BOUND, f"folding time grew {ratios} as {shape!r} text doubled"

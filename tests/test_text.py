@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import html
-import itertools
-import math
 import re
-import time
 from types import SimpleNamespace
 
 import attrs
@@ -19,7 +16,6 @@ from relpolicy.strategies import (
     INVISIBLE,
     adversarial_texts,
     disguised,
-    pathological_texts,
     texts,
 )
 from relpolicy.text import (
@@ -359,26 +355,6 @@ def test_whatever_a_skeleton_holds_can_be_quoted_from_the_text(text: str, data: 
     quote = find_original(text, " ".join(words[start : start + length]))
     assert quote is not None
     assert quote in text or quote in html.unescape(text)
-
-
-# -- cost ----------------------------------------------------------------------------
-
-SHAPES = ("almost-a-phrase", "one-letter-words", "url-like", "combining-marks", "invisible", "digits")
-
-
-@pytest.mark.parametrize("shape", SHAPES)
-def test_folding_time_grows_in_proportion_to_the_text(shape: str) -> None:
-    sizes = (100_000, 200_000, 400_000)
-    best = [math.inf] * len(sizes)
-    for _round in range(3):
-        for index, size in enumerate(sizes):
-            text = pathological_texts(size)[shape]
-            start = time.perf_counter()
-            views(text)
-            count_invisible(text)
-            best[index] = min(best[index], time.perf_counter() - start)
-    floored = [max(seconds, 0.002) for seconds in best]
-    assert all(later / earlier < 3.5 for earlier, later in itertools.pairwise(floored)), best
 
 
 def test_views_can_keep_only_the_beginning_and_the_end() -> None:
