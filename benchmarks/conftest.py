@@ -82,5 +82,5 @@ def requests() -> list[Request]:
 
 @pytest.fixture(scope="session")
 def policy(recipient: Profile) -> Policy:
-    """The default policy with the five standard rules, deciding for the seed's career coach."""
+    """The default policy with the standard rules, deciding for the seed's career coach."""
     return standard_policy(recipient)

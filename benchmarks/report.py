@@ -99,10 +99,10 @@ def default_policy(benches: list[Bench]) -> str:
     rows = []
     for bench in by(benches, "test_default_policy"):
         per = bench["extra_info"]["per_round"]
-        rows.append(["five standard rules", micro(median(bench) / per), f"{per / median(bench):,.0f}", ""])
+        rows.append(["standard rules", micro(median(bench) / per), f"{per / median(bench):,.0f}", ""])
     for bench in by(benches, "test_default_policy_people_of_their_own"):
         per = bench["extra_info"]["per_round"]
-        label = "five standard rules, senders of their own"
+        label = "standard rules, senders of their own"
         rows.append([label, micro(median(bench) / per), f"{per / median(bench):,.0f}", ""])
     singles = {b["extra_info"]["rule"]: b for b in by(benches, "test_one_rule")}
     empty = singles.get("(none)")

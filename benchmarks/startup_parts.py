@@ -4,7 +4,7 @@
     python benchmarks/startup_parts.py --runs 30
 
 Each interpreter times, in turn, the imports relpolicy needs (the standard library's
-typing, re and enum; attrs; pluggy), relpolicy itself, the five standard rules,
+typing, re and enum; attrs; pluggy), relpolicy itself, the standard rules,
 ``Policy.default()`` and a first decision; then how long the process takes to exit
 after its last line (the interpreter's shutdown, measured from outside), beside the
 shutdown of an interpreter that imported only attrs and pluggy, and what importing

@@ -1,4 +1,4 @@
-"""The default policy, with the five standard rules, over the generated corpus.
+"""The default policy, with the standard rules, over the generated corpus.
 
 Each rule is also timed alone (a policy with only that rule) beside a policy with no
 rule at all, so that a slow rule shows by name: its time less the empty policy's is
