@@ -485,12 +485,13 @@ def test_hidden_characters_alone_count_a_little_against() -> None:
     assert "1 invisible character" in found.reason
 
 
-def test_hidden_characters_make_weak_signals_a_pitch() -> None:
+def test_hidden_characters_add_to_the_signals_they_hide() -> None:
     plain = vote("We do SEO and Google Ads, guaranteed.")
     hidden = vote("We do S\u200bEO and Google A\u200bds, guar\u200banteed.")
     assert plain is not None
     assert hidden is not None
-    assert (plain.veto, hidden.veto) == (False, True)
+    assert hidden.score == pytest.approx(plain.score - DEFAULTS.disguised)
+    assert rule.LABELS["disguised"] in hidden.reason
 
 
 # -- properties ----------------------------------------------------------------------

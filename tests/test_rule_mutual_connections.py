@@ -73,7 +73,7 @@ def test_shared_groups_add_with_less_for_each_one() -> None:
     one = score(None, ("NJ Job Seekers Network",))
     two = score(None, ("NJ Job Seekers Network", "Career Coaches Circle"))
     three = score(None, ("NJ Job Seekers Network", "Career Coaches Circle", "PyData NYC"))
-    assert one == pytest.approx(rule.FIRST_GROUP)
+    assert one == pytest.approx(rule.Settings().first_group)
     assert one < two < three
     assert three - two < two - one
 
@@ -86,7 +86,7 @@ def test_the_same_group_twice_counts_once() -> None:
 
 def test_everything_together_is_capped() -> None:
     groups = tuple(f"group {i}" for i in range(10))
-    assert score(10**6, groups) == rule.MAX_SCORE
+    assert score(10**6, groups, max_score=1.2) == 1.2
     found = vote(42, ("NJ Job Seekers Network",))
     assert found is not None
     assert found.evidence == ("mutual_connections: 42", "NJ Job Seekers Network")
@@ -138,7 +138,8 @@ def test_through_a_policy_groups_in_common_are_worked_out() -> None:
     sender = Profile(name="Sam", groups=("NJ Job Seekers Network",))
     decision = policy.decide(Request(sender=sender, mutual_connections=20))
     (found,) = decision.votes
-    assert found.score == pytest.approx(1.0 + rule.FIRST_GROUP)
+    settings = rule.Settings()
+    assert found.score == pytest.approx(settings.scale + settings.first_group)
     assert policy.decide(Request(sender=SAM)).votes == ()
 
 

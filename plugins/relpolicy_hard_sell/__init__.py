@@ -26,13 +26,12 @@ from typing import Any
 import attrs
 
 from relpolicy import Advice, Request, Vote, hookimpl, setting
-from relpolicy.reading import NOTE, PITCH, REASON, Reading, read
+from relpolicy.reading import NOTE, PITCH, REASON, RECORD, Reading, read
 
 from . import _fitted
 
 __all__ = [
     "LABELS",
-    "RECORD",
     "SELF_DESCRIBING",
     "WEIGHTS",
     "Settings",
@@ -46,6 +45,7 @@ WEIGHTS: dict[str, float] = {
     "offer": 1.0,
     "promise": 1.0,
     "result_rate": 1.0,
+    "case_study": 0.6,
     "market_offer": 0.6,
     "deadline": 0.6,
     "opportunity": 1.0,
@@ -77,6 +77,7 @@ LABELS: dict[str, str] = {
     "offer": "an offer aimed at your business",
     "promise": "a result promised to you",
     "result_rate": "results counted by the month",
+    "case_study": "another customer's results",
     "market_offer": "a service offered to a market",
     "deadline": "a deadline to reply",
     "opportunity": "an income or investment opportunity",
@@ -104,13 +105,11 @@ LABELS: dict[str, str] = {
     "disguised": "wording disguised to pass a filter",
 }
 #: Moves that describe the writer's own work as often as they sell it: they count for
-#: nothing when the writer is looking for work, and for the share ``with_reason`` when
-#: the note gives a reason of its own for writing.
+#: nothing when the writer is looking for work (as `relpolicy.reading.RECORD` does), and
+#: for the share ``with_reason`` when the note gives a reason of its own for writing.
 SELF_DESCRIBING = frozenset(
     {"service_headline", "slogan", "vendor", "market_offer", "ask", "meeting", "demo", "deal", "product"}
 )
-#: Moves that, from someone looking for work, are their record: they count for nothing then.
-RECORD = frozenset({"claim", "savings", "result_rate"})
 
 
 def _settings_class() -> type[Any]:

@@ -7,10 +7,12 @@ to get to know better."
 The count counts with diminishing returns, on a log scale between ``few`` and ``many``:
 a handful of connections in common (``few``: a tenth of ``many`` unless configured) is
 what two people in the same region or trade share by chance and counts for nothing;
-from there the score rises ever more slowly to +1.0 at ``many`` (50 unless
-configured), where it stays. Each shared group adds half of what the previous one did
-(+0.5, +0.25, ...). The total is capped at +1.5. No connection and no group in
-common is a vote of 0; an unknown count with no group in common abstains.
+from there the score rises ever more slowly to ``scale`` at ``many`` (50 unless
+configured), where it stays. Each shared group adds half of what the previous one did,
+starting from ``first_group``. The total is capped at ``max_score``. No connection and
+no group in common is a vote of 0; an unknown count with no group in common abstains.
+``scale`` and ``first_group`` are fitted by ``scripts/fit_defaults.py``; the votes are
+of kind ``common-ground``.
 
 Settings (``[rules.mutual-connections]``)::
 
@@ -47,7 +49,8 @@ MAX_SCORE = 1.5
 DEFAULT_MANY = 50.0
 #: Unless configured, ``few`` is this share of ``many``.
 FEW_OF_MANY = 0.1
-#: What the first shared group adds; each further group adds half the one before.
+#: What the first shared group adds before fitting; each further group adds half the
+#: one before (the default is fitted: `Settings`).
 FIRST_GROUP = 0.5
 
 

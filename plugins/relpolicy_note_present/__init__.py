@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from relpolicy import Action, Advice, Decision, Request, Vote, hookimpl, setting
-from relpolicy.reading import NOTE, PITCH, REASON, STOCK, Move, read
+from relpolicy.reading import NOTE, PITCH, REASON, RECORD, STOCK, Move, read
 from relpolicy.text import normalize
 
 from . import _fitted
@@ -83,7 +83,7 @@ LABELS: dict[str, str] = {
 #: Moves of a pitch that only sellers make: beside one, a note's reasons do not count.
 SELLING = frozenset(
     {"offer", "opportunity", "agitation", "award", "paid_feature", "guarantee", "savings", "claim", "price",
-     "free_offer", "product", "delivery", "vendor", "promise", "result_rate", "deadline"}
+     "free_offer", "product", "delivery", "vendor", "promise", "result_rate", "deadline", "case_study"}
 )  # fmt: skip
 
 ASK_WHAT_PROMPTED = Action(
@@ -168,13 +168,16 @@ class _Review:
 
 
 @functools.lru_cache(maxsize=8192)
-def _review(note: str, headline: str | None, groups: tuple[str, ...]) -> _Review:
+def _review(note: str, headline: str | None, groups: tuple[str, ...], seeking: bool) -> _Review:
     reading = read(note, headline)  # (the reading every rule shares: the same pair of texts)
     named = tuple(group for group in groups if _names(note, group))
     notes = {move.kind: move for move in reading.of(NOTE, "note")}
+    selling = reading.kinds(PITCH, "note") & SELLING
+    if seeking or "seeking" in notes:
+        selling -= RECORD  # (a job seeker's record sells nothing to the reader)
     return _Review(
         reasons=reading.of(REASON, "note"),
-        selling=bool(reading.kinds(PITCH, "note") & SELLING),
+        selling=bool(selling),
         stock=bool(reading.kinds(STOCK, "note")),
         introduction=notes.get("introduction"),
         proposal=notes.get("proposal"),
@@ -197,7 +200,8 @@ def relpolicy_vote(request: Request, settings: Any) -> Vote:
     note = request.note
     if note is None or not note.strip():
         return Vote(score=settings.no_note, reason="no note: nothing says why to connect")
-    return _vote(note, request.sender.headline, _groups(request), settings)
+    seeking = bool(request.sender.open_to_work)
+    return _vote(note, request.sender.headline, _groups(request), seeking, settings)
 
 
 def _groups(request: Request) -> tuple[str, ...]:
@@ -206,8 +210,8 @@ def _groups(request: Request) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=8192)
-def _vote(note: str, headline: str | None, groups: tuple[str, ...], settings: Any) -> Vote:
-    review = _review(note, headline, groups)
+def _vote(note: str, headline: str | None, groups: tuple[str, ...], seeking: bool, settings: Any) -> Vote:
+    review = _review(note, headline, groups, seeking)
     kinds = [move.kind for move in review.reasons if move.kind in WEIGHTS]
     if review.named_groups:
         kinds.append("named_group")
@@ -258,7 +262,7 @@ def relpolicy_advise(request: Request, settings: Any) -> list[Advice]:
         return []
     vote = relpolicy_vote(request, settings)
     headline = request.sender.headline
-    review = _review(note, headline, _groups(request))
+    review = _review(note, headline, _groups(request), bool(request.sender.open_to_work))
     advice = []
     if review.introduction is not None:
         advice.append(

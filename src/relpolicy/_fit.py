@@ -346,17 +346,32 @@ def _cost(
     return evaluate(make_policy(config).decide, labelled, costs=costs).cost
 
 
-def _open_cuts(decision: Decision) -> tuple[bool, bool]:
+def _open_cuts(decision: Decision, order: Any) -> tuple[bool, bool]:
     """Which cuts the score of *decision* can move it across: (decline | review,
     review | accept). A veto settles it; a vote of kind pitch against it, or the want
-    of a reason or of enough common ground, keeps it from being accepted (as the
-    default combiner judges)."""
+    of a reason or of enough common ground, keeps it from being accepted, as the
+    built-in combiner judges with its settings *order* (``None``: another combiner,
+    whose order is not known, so both cuts are open)."""
     if decision.vetoed:
         return False, False
-    pitched = any(v.kind == "pitch" and v.score < 0 for v in decision.votes)
-    reasoned = any(v.kind == "reason" and v.score > 0 for v in decision.votes)
+    if order is None:
+        return True, True
+    pitched = order.pitch_blocks_accept and any(v.kind == "pitch" and v.score < 0 for v in decision.votes)
+    reasoned = any(v.kind in ("reason", "") and v.score > 0 for v in decision.votes)
     common = sum(1 for v in decision.votes if v.kind == "common-ground" and v.score > 0)
-    return True, not pitched and (reasoned or common >= 2)
+    needs = order.accept_needs_reason and not (reasoned or common >= order.common_ground_rules)
+    return True, not pitched and not needs
+
+
+def _combine_order(policy: Any) -> Any:
+    """The built-in combiner's settings in *policy*, or ``None`` when another combines."""
+    from ._builtin import CombineSettings
+
+    try:
+        settings = policy.settings_of("relpolicy.combine")
+    except KeyError:
+        return None
+    return settings if isinstance(settings, CombineSettings) else None
 
 
 def _effects(
@@ -371,7 +386,8 @@ def _effects(
     policy = make_policy(_with(config, parameters, values))
     decisions = [policy.decide(request) for request in requests]
     base = [decision.score for decision in decisions]
-    cuts = [_open_cuts(decision) for decision in decisions]
+    order = _combine_order(policy)
+    cuts = [_open_cuts(decision, order) for decision in decisions]
     columns: list[list[float]] = []
     for index, parameter in enumerate(parameters):
         if not parameter.rule:

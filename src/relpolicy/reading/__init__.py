@@ -8,7 +8,7 @@ wording of a stock note. Rules that weigh a note read it here, once, rather than
 from each other: ``hard-sell`` counts the pitch, ``note-present`` the reasons.
 """
 
-from ._moves import NOTE, PITCH, REASON, STOCK, Move
+from ._moves import NOTE, PITCH, REASON, RECORD, STOCK, Move
 from ._read import NOTHING, Reading, read
 from ._tagging import Sentence, sentences
 
@@ -17,6 +17,7 @@ __all__ = [
     "NOTHING",
     "PITCH",
     "REASON",
+    "RECORD",
     "STOCK",
     "Move",
     "Reading",

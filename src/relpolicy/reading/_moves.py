@@ -21,6 +21,10 @@ REASON = "reason"
 STOCK = "stock"
 NOTE = "note"
 
+#: Moves of a pitch that, from someone looking for work, are their record: "I grew
+#: sales 40% last year" sells the writer, not something to the reader.
+RECORD = frozenset({"claim", "savings", "result_rate"})
+
 
 @attrs.frozen
 class Move:
@@ -126,10 +130,18 @@ def offer(sentence: Sentence) -> Span | None:
     verb of offering a few words on, then *you* or the reader's business, and a service
     or an outcome, in one sentence.
     """
-    found = _offer(sentence, ("YOU", "READER_BUSINESS"), _SOLD)
+    found = _offer(sentence, ("YOU", "READER_BUSINESS"), _SOLD) or _in_words(sentence, _BE_YOURS)
     if found is None and _LIKE_YOURS.search(sentence.light):
         found = _offer(sentence, ("AUDIENCE",), _SOLD)  # ("clinics like yours")
     return found or _offer(sentence, ("AUDIENCE",), ("OUTCOME", "GROW", "SAVE"))  # ("get more clients")
+
+
+#: The writer offers to serve the reader: "I'd love to be your go-to lender".
+_BE_YOURS = re.compile(
+    r"\b(?:i|we|id|wed|ill|well|me|us)\b(?: \w+){0,3} be your "
+    r"(?:go to |trusted |preferred |new |local |next )?"
+    r"(?!friend|mentor|mentee|student|neighbou?r|colleague)\w+"
+)
 
 
 def market_offer(sentence: Sentence) -> Span | None:
@@ -188,6 +200,7 @@ def promise(sentence: Sentence) -> Span | None:
             continue
         if words[index + 1] not in ("you", "u", "your"):
             continue
+        better = [i + 1 for i in range(index + 2, min(len(words), index + 7)) if words[i] in _BETTER]
         delivered = [
             end
             for start, end in sentence.at("OUTCOME", "JOB", "SERVICE", "GROW")
@@ -196,11 +209,12 @@ def promise(sentence: Sentence) -> Span | None:
         figures = [
             i + 1 for i in range(index + 2, min(len(words), index + 5)) if any(c.isdigit() for c in words[i])
         ]
-        if delivered or figures:
-            return index, (delivered or figures)[0]
+        if delivered or figures or better:
+            return index, (delivered or figures or better)[0]
     return None
 
 
+_BETTER = frozenset({"faster", "sooner", "quicker", "cheaper", "higher", "more"})
 #: Verbs of delivering a result to someone.
 _DELIVERS = frozenset(
     {"get", "find", "land", "bring", "book", "fill", "deliver", "send", "win", "double", "triple",
@@ -212,11 +226,11 @@ def result_rate(sentence: Sentence) -> Span | None:
     """Results counted by the month: "25 qualified leads a month", "15 new patients a
     week", "we help agents book 40 appointments a quarter"."""
     words = sentence.words
-    outcomes = sentence.at("OUTCOME", "JOB", "AUDIENCE")
+    outcomes = sentence.at("OUTCOME", "JOB", "AUDIENCE", "MEETING")
     for index, word in enumerate(words):
         if not word[:1].isdigit() and not word[1:2].isdigit():
             continue
-        ends = [end for start, end in outcomes if index < start <= index + 3]
+        ends = [end for start, end in outcomes if index < start <= index + 4]
         if not ends:
             continue
         end = ends[0]
@@ -256,6 +270,33 @@ _DEADLINE = re.compile(
 )
 
 
+def case_study(sentence: Sentence) -> Span | None:
+    """Another customer's results, told to sell: "a customer of ours cut repeat incidents
+    by 38%", "we've helped teams like yours keep roadmaps on track for half the cost",
+    "six nurses from the last round signed their first paying clients"."""
+    customers = _in_words(sentence, _CUSTOMERS)
+    if customers is None:
+        return None
+    if (
+        _PERCENT.search(sentence.light)
+        or _in_words(sentence, _HALF) is not None
+        or sentence.has("GROW", "SAVE")
+        or (sentence.has_number and sentence.has("OUTCOME"))
+    ):
+        return customers
+    return None
+
+
+_CUSTOMERS = re.compile(
+    r"\b(?:(?:a |one |another )?(?:customer|client|user|member)s? of (?:ours|mine)"
+    r"|(?:our|my) (?:customers|clients|users|members|students|partners)"
+    r"|(?:teams|companies|firms|clinics|practices|businesses|agencies|agents|brokers|shops|stores|schools|"
+    r"coaches|nurses|people|owners|leaders) like (?:yours|you)"
+    r"|(?:from|in|of) (?:the|our|my) (?:last|previous|first) (?:round|cohort|group|class|batch))\b"
+)
+_HALF = re.compile(r"\b(?:half|a fraction of|a third of) the (?:cost|price|time)\b")
+
+
 def free_offer(sentence: Sentence) -> Span | None:
     """Something sold, given away to start: "a free audit", "a complimentary consult".
 
@@ -263,6 +304,9 @@ def free_offer(sentence: Sentence) -> Span | None:
     """
     if sentence.has("TOOK_IN") or any(word in _CHARITY for word in sentence.words):
         return None
+    no_cost = _in_words(sentence, _NO_COST)
+    if no_cost is not None and sentence.has(*_AGENT):
+        return no_cost
     for start, end in sentence.at("SERVICE", "MEETING", "PRICE"):
         before = sentence.words[max(0, start - 4) : start]
         if "your" in before:
@@ -274,6 +318,9 @@ def free_offer(sentence: Sentence) -> Span | None:
     return None
 
 
+_NO_COST = re.compile(
+    r"\b(?:at no (?:extra )?cost|free of charge|at no charge|no charge to you|on the house|on us)\b"
+)
 _CHARITY = frozenset(
     {"nonprofit", "charity", "charities", "volunteer", "volunteers", "volunteering", "library", "church",
      "bono", "donated", "donation", "pantry", "shelter"}
@@ -466,7 +513,8 @@ def demo(sentence: Sentence) -> Span | None:
 
 
 _DEMOS = frozenset(
-    {"demo", "demos", "walkthrough", "walk through", "walk you through", "show you how", "discovery call",
+    {"demo", "demos", "walkthrough", "walk through", "walk you through", "show you how", "show you",
+     "discovery call",
      "strategy call", "send you a demo", "send a demo", "demo video", "2 min video", "short video",
      "quick video", "loom", "consultation", "strategy session", "discovery session"}
 )  # fmt: skip
@@ -728,6 +776,8 @@ def their_work(sentence: Sentence) -> Span | None:
 _THEY_DID = frozenset(
     {
         "wrote",
+        "speak",
+        "present",
         "said",
         "shared",
         "posted",
@@ -885,8 +935,8 @@ def shared_field(sentence: Sentence) -> Span | None:
     if sentence.has("OFFER", "SERVICE", "OUTCOME", "PRICE", "GROUP", "SCHOOL", "COLLEAGUE"):
         return None
     found = _near(sentence, ("SELF", "US"), "SAME", 5)
-    if found is not None:
-        return found
+    if found is not None and sentence.text(found[1] - 1, found[1]) not in ("you", "yourself"):
+        return found  # (not "professionals like yourself": that is flattery)
     words = sentence.words
     if words[:1] == ("fellow",) and len(words) >= 2:
         return 0, 2
@@ -963,9 +1013,21 @@ def offer_help(sentence: Sentence) -> Span | None:
 _HELPS = frozenset({"intro", "introduce", "refer", "vouch", "recommend"})
 
 
+def _jobs(sentence: Sentence) -> list[Span]:
+    """The words of a job, but for those that name a group: "job seekers network", "job fair"."""
+    words = sentence.words
+    return [span for span in sentence.at("JOB") if words[span[1] : span[1] + 1] not in _NOT_A_JOB]
+
+
+_NOT_A_JOB = frozenset(
+    (word,)
+    for word in ("seekers", "seeker", "fair", "fairs", "club", "clubs", "network", "networks", "board")
+)
+
+
 def job(sentence: Sentence) -> Span | None:
     """A job asked about: "I applied for the analyst role on your team"."""
-    found = sentence.at("JOB")
+    found = _jobs(sentence)
     if found and (sentence.has("YOU") or sentence.has("SELF")) and not sentence.has("SERVICE", "OUTCOME"):
         return found[0]
     return None
@@ -991,7 +1053,7 @@ _CALLS_FOR_HELP = frozenset(
 
 def role_for_you(sentence: Sentence) -> Span | None:
     """A recruiter's role for the reader: "we have a Director opening that matches your background"."""
-    jobs = sentence.at("JOB")
+    jobs = _jobs(sentence)
     if not jobs or sentence.has("SERVICE", "OUTCOME", "PRICE"):
         return None
     if _FITS_YOU.search(sentence.light) or (sentence.has("YOU") and sentence.has("SELF", "US")):
@@ -1069,7 +1131,8 @@ NEEDS: dict[str, frozenset[str]] = {
     "promise": frozenset({"YOU"}),
     "result_rate": frozenset({"NUMBER"}),
     "deadline": frozenset({"CALL_TO_ACTION", "YOU"}),
-    "free_offer": frozenset({"MEETING", "PRICE", "SERVICE"}),
+    "free_offer": frozenset({"MEETING", "PRICE", "SERVICE", "SELF", "US"}),
+    "case_study": frozenset({"US", "SELF", "YOU", "AUDIENCE", "OUTCOME", "NUMBER"}),
     "claim": frozenset({"GROW", "NUMBER", "OUTCOME"}),
     "savings": frozenset({"SAVE"}),
     "price": frozenset({"MONEY"}),
@@ -1122,6 +1185,7 @@ NOTE_FRAMES: tuple[tuple[str, str, Frame], ...] = (
     (PITCH, "promise", promise),
     (PITCH, "result_rate", result_rate),
     (PITCH, "free_offer", free_offer),
+    (PITCH, "case_study", case_study),
     (PITCH, "claim", claim),
     (PITCH, "savings", savings),
     (PITCH, "price", price),

@@ -99,6 +99,7 @@ COST = _words(
 OFFER = _words(
     """
     help, helps, helping, offer, offers, offering, provide, provides, providing, deliver, delivers,
+    write, writes, writing,
     delivering, build, builds, building, design, designs, designing, create, creates, creating, handle,
     handles, handling, manage, manages, managing, set up, sets up, install, installs, fix, fixes,
     redesign, redesigns, rebuild, rebuilds, optimize, optimise, optimizes, optimises, automate,
@@ -116,7 +117,8 @@ SERVICE = _words(
     landing page, landing pages, branding, logo, logos, content, copywriting, copy, ghostwriting, posts,
     outreach, lead generation, lead gen, leadgen, appointment setting, software, platform, platforms,
     tool, tools, app, apps, solution, solutions, system, systems, program, programs, programme,
-    programmes, course, courses, coaching, consulting, consultancy, services, package, packages, plan,
+    programmes, course, courses, challenge, masterclass, bootcamp, coaching, consulting, consultancy,
+    services, package, packages, plan,
     plans, policy, policies, coverage, insurance, audit, audits, assessment, demo, demos, trial,
     free trial, automation, automations, chatbot, chatbots, ai agents, crm, bookkeeping, payroll,
     payment processing, processing, merchant services, billing, medical billing, outsourcing, offshore,
@@ -222,7 +224,8 @@ SCARCITY = _words(
     founding member, founding members, founders price, launch price, waitlist, wait list, filling fast,
     filling up, selling fast, first come, first served, hand picking, handpicking, hand picked,
     handpicked, only taking, only accepting, only opening, taking on only, before its gone,
-    while it lasts, price goes up, last call, dont miss
+    while it lasts, price goes up, last call, dont miss, save you a spot, save your spot,
+    reserve your spot, claim your spot, grab your spot, secure your spot, hold you a spot
     """
 )
 #: Promises of results or of no risk.
@@ -473,6 +476,7 @@ CONNECT = _words(
     """
     connect, connecting, connected, connection, connections, network, networking, add you, join your,
     link up, linked, be in touch, touch base, expand my network, grow my network, build my network,
+    accept my request, accept my invitation, accept my invite,
     professional network, my network, your network, mutual connections, mutual, mutuals, in common,
     like minded, likeminded, same industry, same field, same area, same space, same city, nearby
     """
