@@ -33,6 +33,7 @@ extensions = [
     "sphinx.ext.intersphinx",
     "sphinx.ext.napoleon",
     "sphinx_click",
+    "relpolicy.sphinxext",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
