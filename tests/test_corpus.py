@@ -271,3 +271,32 @@ def test_no_rule_fails_on_the_corpus(outcomes: tuple[str, list[Outcome]]) -> Non
     _, decided = outcomes
     failures = [(o.case.label, f.rule, f.message) for o in decided for f in o.decision.errors]
     assert failures == []
+
+
+def test_decisions_are_the_same_whatever_the_hash_seed() -> None:
+    # Evidence and scores must not follow the order of a set, which changes from one
+    # run of Python to the next.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import json, sys\n"
+        "from relpolicy import Policy, Request\n"
+        "policy = Policy.default()\n"
+        "for line in open(sys.argv[1], encoding='utf-8'):\n"
+        "    request = Request.from_dict(json.loads(line)['request'])\n"
+        "    print(json.dumps(policy.decide(request).to_dict(), sort_keys=True))\n"
+    )
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script, str(CORPORA["corpus"][0])],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2")
+    ]
+    assert runs[0].count("\n") == len(load(CORPORA["corpus"]))
+    assert runs[0] == runs[1]

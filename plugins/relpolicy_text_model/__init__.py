@@ -84,7 +84,8 @@ class Head:
         """The *count* features that push the odds most in the direction of *sign*."""
         weights = self.weights
         pushing = [f for f in features if weights.get(f, 0.0) * sign > 0]
-        return sorted(pushing, key=lambda f: -abs(weights[f]))[:count]
+        # (ties in the order of the features, not of the set: the same evidence every run)
+        return sorted(pushing, key=lambda f: (-abs(weights[f]), f))[:count]
 
 
 @attrs.frozen
