@@ -488,7 +488,13 @@ _OPENERS = frozenset(
 
 def shouted_call(text: str) -> bool:
     """ "Reply YES", "DM me SCALE": a call to act with a word in capitals (read as written)."""
+    folded = text.casefold()  # (what the pattern needs, looked for first: it is quicker)
+    if not any(verb in folded for verb in _SHOUTED_VERBS):
+        return False
     return _SHOUTED_WORD.search(text) is not None
+
+
+_SHOUTED_VERBS = ("reply", "dm", "message", "text", "comment", "type")
 
 
 def meeting(sentence: Sentence) -> Span | None:
@@ -874,6 +880,9 @@ def named_referral(original: str) -> str | None:
 def named_context(original: str) -> str | None:
     """The writer names themselves by a shared context: "it's Sam from the Saturday
     market", "Fran from the go-live", "I'm Jaylen's mom" (read as written)."""
+    folded = original.casefold()  # (what the pattern needs, looked for first: it is quicker)
+    if "from" not in folded and "'s" not in folded and "\u2019s" not in folded:
+        return None
     match = _FROM_CONTEXT.search(original)
     if match is None:
         return None
