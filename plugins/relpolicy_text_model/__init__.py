@@ -22,6 +22,7 @@ text nobody tuned it on (the blind split) and can be disabled like any rule.
 from __future__ import annotations
 
 import functools
+import heapq
 import json
 import math
 from importlib import resources
@@ -81,11 +82,11 @@ class Head:
         return self.bias + math.fsum(map(weights.__getitem__, weights.keys() & features))
 
     def strongest(self, features: frozenset[str], sign: float, count: int = 3) -> list[str]:
-        """The *count* features that push the odds most in the direction of *sign*."""
+        """The *count* features that push the odds most in the direction of *sign*
+        (ties in the order of the features, not of the set: the same evidence every run)."""
         weights = self.weights
-        pushing = [f for f in features if weights.get(f, 0.0) * sign > 0]
-        # (ties in the order of the features, not of the set: the same evidence every run)
-        return sorted(pushing, key=lambda f: (-abs(weights[f]), f))[:count]
+        pushing = [(-abs(weight), f) for f in features if (weight := weights.get(f, 0.0)) * sign > 0]
+        return [f for _weight, f in heapq.nsmallest(count, pushing)]
 
 
 @attrs.frozen
