@@ -23,6 +23,8 @@ from .. import _checks
 from .._errors import InvalidRequest, Problem, RelpolicyError
 
 _CHUNK = 1 << 16
+#: How much of a file says whether its lines end with a lone \r (when it holds no \n).
+_SNIFF = 1 << 16
 _WHITESPACE = " \t\n\r"
 
 
@@ -117,8 +119,8 @@ def decoded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str, str | None]]:
 
     The encoding is UTF-8, or UTF-16 or UTF-32 when the stream starts with their
     byte-order mark, which is dropped. Lines end with ``\\n`` or ``\\r\\n``, or with a
-    lone ``\\r`` in a stream whose first line ends so (a lone ``\\r`` inside a line of
-    any other stream is part of the line); line endings are kept. Bytes that are not
+    lone ``\\r`` in a stream that has no ``\\n`` in its first 64 KiB (in any other, a
+    lone ``\\r`` is part of its line); line endings are kept. Bytes that are not
     UTF-8 are read as U+FFFD so that a reader can go on. `OSError` and the errors of a
     damaged zip member propagate.
     """
@@ -140,22 +142,8 @@ def decoded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str, str | None]]:
 
 def _byte_lines(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
     """The lines of UTF-8 bytes that start with *head* and go on in *stream*."""
-    first = head
-    while True:  # read up to the first line break, which says how lines end
-        cr, lf = first.find(b"\r"), first.find(b"\n")
-        if lf >= 0 and (cr < 0 or lf < cr):
-            lone_cr = False
-            break
-        if 0 <= cr < len(first) - 1:
-            lone_cr = first[cr + 1 : cr + 2] != b"\n"
-            break
-        more = stream.readline(_CHUNK)
-        if not more:
-            if first:
-                yield first
-            return
-        first += more
-    if lone_cr:
+    first = head if b"\n" in head else head + stream.readline(_SNIFF)
+    if b"\n" not in first and b"\r" in first:  # no \n in the first 64 KiB: lines end with \r
         yield from _cr_lines(first, stream)
         return
     *whole, rest = first.split(b"\n")
@@ -183,17 +171,17 @@ def _text_lines(head: bytes, stream: IO[bytes], encoding: str) -> Iterator[str]:
     """The lines of a stream of UTF-16 or UTF-32 text that starts with *head*."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
     text = decoder.decode(head)
-    lone_cr: bool | None = None  # whether a lone \r ends lines, once the first line says
+    lone_cr: bool | None = None  # whether a lone \r ends lines, once the first chunk says
     while True:
         chunk = stream.read(_CHUNK)
         text += decoder.decode(chunk, final=not chunk)
+        if lone_cr is None and (len(text) >= _SNIFF or "\n" in text or not chunk):
+            lone_cr = "\n" not in text[:_SNIFF] and "\r" in text[:_SNIFF]
         start = 0
         for match in _BREAK.finditer(text):
             end = match.end()
             if chunk and end == len(text):  # (a \r\n may be split between two chunks)
                 break
-            if lone_cr is None:
-                lone_cr = match.group() == "\r"
             if match.group() == "\r" and not lone_cr:
                 continue
             yield text[start:end]
@@ -205,16 +193,8 @@ def _text_lines(head: bytes, stream: IO[bytes], encoding: str) -> Iterator[str]:
             return
 
 
-def _line_breaks(text: str, start: int, end: int) -> int:
-    """How many line breaks (``\\n``, ``\\r\\n`` or a lone ``\\r``) *text* has from *start* to *end*."""
-    count = text.count("\n", start, end)
-    if "\r" in text[start:end]:
-        count += text.count("\r", start, end) - text.count("\r\n", start, end)
-    return count
-
-
-#: The most digits Python reads as an integer (``sys.get_int_max_str_digits``; 0 for no limit).
 def _int_limit() -> int:
+    """The most digits Python reads as an integer (``sys.get_int_max_str_digits``; 0: no limit)."""
     get = getattr(sys, "get_int_max_str_digits", None)
     return get() if get is not None else 0
 
@@ -295,6 +275,15 @@ def reading_error(exc: Exception) -> str:
     return str(exc)
 
 
+def _first_break(text: str) -> str | None:
+    """What ends the lines of a text that starts with *text*: ``\\r`` when its first 64 KiB
+    hold a ``\\r`` but no ``\\n``, else ``\\n``; ``None`` while they hold neither."""
+    head = text[:_SNIFF]
+    if "\n" in head or len(head) == _SNIFF:
+        return "\n"
+    return "\r" if "\r" in head else None
+
+
 class _Buffer:
     """A window on a text stream read in chunks, counting lines as it moves on.
 
@@ -313,16 +302,18 @@ class _Buffer:
         self.failure: RecordError | None = None
         self._line = 1  # the line number at self._counted
         self._counted = 0
+        #: What ends a line: \n, unless the first line break is a lone \r (None: not known yet).
+        self._break: str | None = None
 
     def line_at(self, index: int) -> int:
         """The line number of *index* (indices must not go backwards between calls)."""
         if index > self._counted:
-            self._line += _line_breaks(self.text, self._counted, index)
+            self._line += self.text.count(self._break or "\n", self._counted, index)
             self._counted = index
         return self._line
 
     def _end_line(self) -> int:
-        return self._line + _line_breaks(self.text, self._counted, len(self.text))
+        return self._line + self.text.count(self._break or "\n", self._counted)
 
     def more(self) -> None:
         """Read another chunk, or reach the end of the input."""
@@ -354,6 +345,8 @@ class _Buffer:
             self.failure = record_error(self.source, self._end_line(), message)
             return
         self.eof = not chunk
+        if self._break is None:
+            self._break = _first_break(self.text)
 
     def skip_space(self) -> None:
         """Move past white space, reading more as needed; stop at the end of the input."""
