@@ -25,7 +25,7 @@ from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from relpolicy import Policy, Request, _loading
+from relpolicy import Policy, Request, _plugins
 from relpolicy.cli import ExitStatus, cli
 from relpolicy.cli._exits import MEANINGS
 from relpolicy.cli._output import csv_cell
@@ -74,12 +74,12 @@ def work(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]))
     monkeypatch.setenv("RELPOLICY_LOAD_PLUGINS", "stall,note-present")
     monkeypatch.delenv("PYTHONIOENCODING", raising=False)
-    _loading.forget_entry_points()
+    _plugins.forget_installed()
     folder = tmp_path / "work"
     folder.mkdir()
     monkeypatch.chdir(folder)
     yield folder
-    _loading.forget_entry_points()
+    _plugins.forget_installed()
 
 
 def jsonl(path: Path, records: list[dict[str, object]]) -> Path:
@@ -130,14 +130,15 @@ def test_each_status_is_its_own_and_documented_in_the_help_and_the_robustness_pa
         assert f"| {int(status)} | `{status.name}` |" in page
 
 
-def test_a_strict_rule_that_fails_stops_the_command_with_status_3(work: Path) -> None:
+def test_a_strict_rule_that_fails_ends_the_command_with_status_3(work: Path) -> None:
     (work / "relpolicy.toml").write_text("strict = true\n")
     path = jsonl(work / "in.jsonl", inbox(5, r2={"fail": True}))
-    for workers in ("1", "2"):
+    # In one process the request is reported and the others decided; workers stop there.
+    for workers, decided in (("1", ["r0", "r1", "r3", "r4"]), ("2", ["r0", "r1"])):
         result = run("triage", path, "--format", "jsonl", "--workers", workers)
         assert result.exit_code == ExitStatus.PLUGIN_FAILED
-        assert "rule 'stall': raised RuntimeError: failed on purpose" in result.stderr
-        assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["r0", "r1"]
+        assert "rule 'stall': relpolicy_vote raised RuntimeError: failed on purpose" in result.stderr
+        assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == decided
 
 
 def test_a_bug_is_an_internal_error_with_its_traceback(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:

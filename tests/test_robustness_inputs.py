@@ -41,9 +41,10 @@ def csv_text(rows: list[list[str]], header: list[str] = HEADER, end: str = "\r\n
 
 
 def summary(items: list[Request | RecordError]) -> list[tuple[str, object]]:
-    """Each item as ("request", its id) or ("error", (line, paths))."""
+    """Each item as ("request", where it was read: its id, or ``FILE:LINE`` for an export's) or
+    ("error", (line, paths))."""
     return [
-        ("request", item.id)
+        ("request", item.extra.get("source", item.id))
         if isinstance(item, Request)
         else ("error", (item.line, [p.path for p in item.problems]))
         for item in items
@@ -78,7 +79,9 @@ def test_a_named_pipe_is_read_whole(tmp_path: Path, name: str) -> None:
     writer.start()
     got: list[object] = []
     reader = threading.Thread(
-        target=lambda: got.extend(i.id if isinstance(i, Request) else i for i in read_requests(fifo)),
+        target=lambda: got.extend(
+            i.extra.get("source", i.id) if isinstance(i, Request) else i for i in read_requests(fifo)
+        ),
         daemon=True,
     )
     reader.start()
@@ -137,8 +140,12 @@ def test_columns_the_reader_does_not_know_are_kept_in_extra(tmp_path: Path) -> N
     assert isinstance(first, Request)
     assert isinstance(second, Request)
     # (a column named like a field of the request keeps a name of its own)
-    assert dict(first.extra) == {"Invitation Type": "Premium", "note (column 9)": "mine"}
-    assert dict(second.extra) == {"note (column 9)": "mine"}
+    assert dict(first.extra) == {
+        "Invitation Type": "Premium",
+        "note (column 9)": "mine",
+        "source": "Invitations.csv:2",
+    }
+    assert dict(second.extra) == {"note (column 9)": "mine", "source": "Invitations.csv:3"}
     assert first.sender.name == "ann"
     assert first.note == "Hello"
     assert "the row has 11 cells, the header 10" in str(items[2])

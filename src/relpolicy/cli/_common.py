@@ -206,6 +206,8 @@ class Reporter:
 
     def __init__(self) -> None:
         self.tally = Tally()
+        #: How many requests a rule failed on in ``strict`` mode.
+        self.failures = 0
 
     def only_valid(self, items: Iterable[_T | RecordError]) -> Iterator[_T]:
         """The records of *items*, reporting the errors among them on the way."""
@@ -224,6 +226,7 @@ class Reporter:
     def failure(self, request: Request, exc: RelpolicyError) -> None:
         """Report a request that a rule failed on, in ``strict`` mode, and count it as not decided."""
         self.tally.invalid += 1
+        self.failures += 1
         where = request.extra.get("source")
         name = request.id or request.sender.name or "?"
         if isinstance(where, str) and where != name:
@@ -232,7 +235,10 @@ class Reporter:
 
     @property
     def status(self) -> int:
-        """The exit status: `ExitStatus.INVALID_RECORDS` when some records were not readable."""
+        """The exit status: `ExitStatus.PLUGIN_FAILED` when a rule failed in ``strict`` mode,
+        else `ExitStatus.INVALID_RECORDS` when some records were not readable."""
+        if self.failures:
+            return ExitStatus.PLUGIN_FAILED
         return ExitStatus.INVALID_RECORDS if self.tally.invalid else ExitStatus.OK
 
 
@@ -301,10 +307,23 @@ def decisions(
 ) -> Iterator[tuple[Request, Decision]]:
     """Decide each request of *items* in order, reporting the errors among them on the way.
 
+    In one process, a request a rule fails on in ``strict`` mode is reported and the
+    others are decided (`Reporter.status` is then `ExitStatus.PLUGIN_FAILED`).
+
     Raises:
-        PluginFailed: A rule failed in ``strict`` mode, or the worker processes could
-            not build the policy: the command stops there.
+        PluginFailed: With workers, a rule failed in ``strict`` mode, or the worker
+            processes could not build the policy: the command stops there.
     """
+    if workers == 1:
+        decide = policy.decide
+        for request in reporter.only_valid(items):
+            try:
+                decision = decide(request)
+            except RelpolicyError as exc:  # a failing rule in `strict` mode
+                reporter.failure(request, exc)
+                continue
+            yield request, decision
+        return
     pending: deque[Request] = deque()
 
     def requests() -> Iterator[Request]:

@@ -40,8 +40,9 @@ class ExitStatus(enum.IntEnum):
     #: A usage error: an unknown option, format or rule, a missing or unreadable file, a
     #: configuration or profile that is not valid.
     USAGE = 2
-    #: A rule plugin stopped the command: it failed while the rules were set up, or in
-    #: ``strict`` mode, or the worker processes could not build the policy.
+    #: A rule plugin failed: while the rules were set up (the command stops), in
+    #: ``strict`` mode (on each request it failed on; with workers, the command stops
+    #: at the first), or the worker processes could not build the policy.
     PLUGIN_FAILED = 3
     #: A bug in relpolicy: the traceback is printed above the message.
     INTERNAL_ERROR = 70
@@ -59,8 +60,8 @@ MEANINGS = {
     ExitStatus.INVALID_RECORDS: "some input records were not readable (each is reported on stderr as "
     "FILE:LINE: field: problem; every other record is still decided and written)",
     ExitStatus.USAGE: "a usage error (an unknown option, a missing file, a configuration that is not valid)",
-    ExitStatus.PLUGIN_FAILED: "a rule plugin stopped the command (it failed while set up or in strict mode, "
-    "or could not be built in a worker process)",
+    ExitStatus.PLUGIN_FAILED: "a rule plugin failed (while set up, or in strict mode), or could not be "
+    "built in a worker process",
     ExitStatus.INTERNAL_ERROR: "an internal error (a bug: please report it with the traceback)",
     ExitStatus.OUTPUT_ERROR: "the output could not be written (a full disk, an I/O error)",
     ExitStatus.INTERRUPTED: "interrupted by Ctrl-C (the records written so far are whole)",
@@ -74,7 +75,7 @@ def exit_status_help() -> str:
 
 
 class PluginFailed(click.ClickException):
-    """A rule plugin stopped the command (exit status 3)."""
+    """A rule plugin failed, and the command stops (exit status 3)."""
 
     exit_code = ExitStatus.PLUGIN_FAILED
 

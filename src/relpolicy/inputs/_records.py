@@ -276,12 +276,14 @@ def reading_error(exc: Exception) -> str:
 
 
 def _first_break(text: str) -> str | None:
-    """What ends the lines of a text that starts with *text*: ``\\r`` when its first 64 KiB
-    hold a ``\\r`` but no ``\\n``, else ``\\n``; ``None`` while they hold neither."""
-    head = text[:_SNIFF]
-    if "\n" in head or len(head) == _SNIFF:
-        return "\n"
-    return "\r" if "\r" in head else None
+    """What ends the lines of a text that starts with *text*: ``\\r`` when its first line
+    break is a lone ``\\r``, else ``\\n``; ``None`` while that cannot be told yet."""
+    lf, cr = text.find("\n"), text.find("\r")
+    if cr < 0 or 0 <= lf < cr:
+        return "\n" if lf >= 0 else None
+    if cr + 1 < len(text):
+        return "\n" if text[cr + 1] == "\n" else "\r"
+    return None
 
 
 class _Buffer:
