@@ -53,7 +53,7 @@ def pieces(policy: Policy, items: list[Any]) -> None:
     chunks = [items[i : i + CHUNK] for i in range(0, len(items) - CHUNK + 1, CHUNK)]
     sealed, send = per_request(_parallel._pack_requests, chunks)
     # The worker's pieces, with what this process holds frozen, as the worker has it
-    # (see `relpolicy._parallel._start_worker`): else the garbage collector's passes
+    # (see `relpolicy._parallel._work`): else the garbage collector's passes
     # over it, which the worker does not make, would count.
     gc.freeze()
     try:
@@ -83,10 +83,10 @@ _unseal = _parallel._unseal
 _spans: list[tuple[float, float]] = []
 
 
-def _timed_chunk(sealed: bytes) -> tuple[Any, Any]:
+def _timed_chunk(policy: Policy, sealed: bytes) -> tuple[Any, Any]:
     """`_decide_chunk`, with when it started and ended (it runs in the worker)."""
     start = time.perf_counter()
-    outcome, error = _decide_chunk(sealed)
+    outcome, error = _decide_chunk(policy, sealed)
     return (outcome, (start, time.perf_counter())), error
 
 

@@ -142,6 +142,16 @@ def test_an_invalid_request_fails_the_computation(client: Any, policy: Policy) -
         decide_bag(db.from_sequence(items, npartitions=2), policy).compute()
 
 
+@pytest.mark.parametrize("scalar", [7, None, 2.5, True, ["a", "list"], "3", b"null"])
+def test_an_item_that_is_no_request_is_an_invalid_request(
+    client: Any, policy: Policy, scalar: object
+) -> None:
+    items: list[Any] = request_dicts(4)
+    items[2] = scalar
+    with pytest.raises(InvalidRequest, match=r"expected a request"):
+        decide_bag(db.from_sequence(items, npartitions=2), policy).compute()
+
+
 def test_mistakes_are_caught_before_anything_runs(policy: Policy) -> None:
     bag = db.from_sequence(request_dicts(2))
     with pytest.raises(TypeError, match=r"expected a relpolicy\.Policy"):

@@ -253,24 +253,6 @@ def test_a_request_that_cannot_be_pickled_is_decided_here(policy: Policy) -> Non
     assert multiprocessing.active_children() == []
 
 
-def test_map_in_workers_keeps_order_and_raises_in_place(policy: Policy) -> None:
-    got = list(_parallel.map_in_workers(policy, rules_of, range(40), workers=2, chunksize=3))
-    assert got == [(i, policy.rules) for i in range(40)]
-    seen: list[Any] = []
-    with pytest.raises(ZeroDivisionError):
-        seen.extend(_parallel.map_in_workers(policy, inverse, [4, 2, 1, 0, 5], workers=2, chunksize=2))
-    assert seen == [0.25, 0.5, 1.0]
-
-
-def rules_of(policy: Policy, item: int) -> tuple[int, tuple[str, ...]]:
-    """Run in a worker: what the worker's policy looks like."""
-    return item, policy.rules
-
-
-def inverse(policy: Policy, item: int) -> float:
-    return 1 / item
-
-
 def test_beside_other_threads_workers_are_spawned_not_forked(policy: Policy) -> None:
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait)
@@ -290,11 +272,6 @@ def test_beside_other_threads_workers_are_spawned_not_forked(policy: Policy) -> 
 def test_nonsense_counts_are_refused(policy: Policy, workers: int, chunksize: int) -> None:
     with pytest.raises(ValueError, match="must be 1 or more"):
         list(_parallel.decide_in_workers(policy, make_requests(3), workers=workers, chunksize=chunksize))
-
-
-def test_the_worker_policy_is_only_there_in_workers() -> None:
-    with pytest.raises(RuntimeError, match="not in a relpolicy worker"):
-        _parallel.worker_policy()
 
 
 def test_one_worker_decides_here(policy: Policy) -> None:

@@ -22,7 +22,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from relpolicy import Decision, Policy, Profile, Request, Verdict, Vote, strategies
-from relpolicy.cli import cli
+from relpolicy.cli import ExitStatus, cli
 from relpolicy.cli._html import PITCH, REASON, Quote, Report, card_of, clean, highlight, kind_of
 from relpolicy.inputs import RecordError, read_recipient, read_requests
 
@@ -419,7 +419,7 @@ def test_without_jinja_the_command_says_how_to_install_it(
     monkeypatch.setitem(sys.modules, "jinja2", None)
     out = tmp_path / "report.html"
     result = run("report", GOOD, "-o", out)
-    assert result.exit_code == 3
+    assert result.exit_code == ExitStatus.USAGE
     assert "pip install 'relpolicy[report]'" in result.stderr
     assert not out.exists()
 
@@ -427,7 +427,7 @@ def test_without_jinja_the_command_says_how_to_install_it(
 def test_a_page_that_cannot_be_written_names_the_file(tmp_path: Path) -> None:
     out = tmp_path / "no-such-folder" / "report.html"
     result = run("report", GOOD, "-o", out)
-    assert result.exit_code == 3
+    assert result.exit_code == ExitStatus.OUTPUT_ERROR
     assert str(out) in result.stderr
 
 

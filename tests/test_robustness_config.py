@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import math
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -142,3 +143,14 @@ def test_settings_nested_too_deeply_are_refused_naming_the_key() -> None:
         value = {"deeper": value}
     with pytest.raises(ConfigError, match=r"rules\.fussy\.limits: nested more than \d+ levels deep"):
         Config.from_mapping({"rules": {"fussy": {"limits": value}}})
+
+
+@pytest.mark.parametrize("tool", ["tool = 3", 'tool = "relpolicy"', "tool = [1, 2]", "[tool]\nrelpolicy = 4"])
+def test_a_pyproject_whose_tool_is_not_a_table_is_refused_or_passed_over(tmp_path: Path, tool: str) -> None:
+    path = tmp_path / "pyproject.toml"
+    path.write_text(f"{tool}\n", encoding="utf-8")
+    # Found only when it has a [tool.relpolicy] (of whatever type): then reading it says what is wrong.
+    assert find_config(tmp_path) == (path if tool.startswith("[tool]") else None)
+    where = "tool.relpolicy" if tool.startswith("[tool]") else "tool"
+    with pytest.raises(ConfigError, match=rf"pyproject\.toml: {re.escape(where)}: expected a table, got \w+"):
+        Config.from_file(path)

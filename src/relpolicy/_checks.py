@@ -42,7 +42,7 @@ def optional_id(data: Mapping[str, Any], key: str, path: str, problems: Problems
     value = data.get(key)
     if isinstance(value, int) and not isinstance(value, bool):
         if value.bit_length() > _LONGEST_BITS:
-            problems.append(Problem(join(path, key), f"expected an identifier, got {_shown(value)}"))
+            problems.append(Problem(join(path, key), f"expected an identifier, got {shown_number(value)}"))
             return None
         return str(value)
     return optional_str(data, key, path, problems)
@@ -51,9 +51,9 @@ def optional_id(data: Mapping[str, Any], key: str, path: str, problems: Problems
 _LONGEST_BITS = 1024  # str() of an int refuses more than 4300 digits (sys.get_int_max_str_digits)
 
 
-def _shown(value: int) -> str:
-    """*value* for a message; a very long number by its size."""
-    if value.bit_length() <= _LONGEST_BITS:
+def shown_number(value: int) -> str:
+    """*value* for a message; a long number (of more than 20 digits) by its size."""
+    if value.bit_length() <= 64:
         return str(value)
     return f"a number of about {int(value.bit_length() * math.log10(2)) + 1} digits"
 
@@ -106,8 +106,16 @@ def optional_bool(data: Mapping[str, Any], key: str, path: str, problems: Proble
     return None
 
 
-def optional_count(data: Mapping[str, Any], key: str, path: str, problems: Problems) -> int | None:
-    """A whole number >= 0, ``None`` when absent or null.
+#: The most connections two people can have in common that relpolicy reads (LinkedIn
+#: allows 30,000 connections): beyond it a count is surely wrong, and rules need not
+#: guard their arithmetic against counts too large for a float.
+MAX_MUTUAL_CONNECTIONS = 1_000_000
+
+
+def optional_count(
+    data: Mapping[str, Any], key: str, path: str, problems: Problems, *, most: int = MAX_MUTUAL_CONNECTIONS
+) -> int | None:
+    """A whole number from 0 to *most*, ``None`` when absent or null.
 
     A float with no fractional part (``42.0``) is accepted, since some JSON writers
     produce one for every number.
@@ -125,7 +133,10 @@ def optional_count(data: Mapping[str, Any], key: str, path: str, problems: Probl
             return None
         value = int(value)
     if value < 0:
-        problems.append(Problem(where, f"expected a count of 0 or more, got {_shown(value)}"))
+        problems.append(Problem(where, f"expected a count of 0 or more, got {shown_number(value)}"))
+        return None
+    if value > most:
+        problems.append(Problem(where, f"expected a count of at most {most:,}, got {shown_number(value)}"))
         return None
     return value
 

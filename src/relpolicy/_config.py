@@ -141,7 +141,12 @@ class Config:
         except RecursionError:
             raise ConfigError(f"{path}: not valid TOML: nested too deeply to read") from None
         if path.name == "pyproject.toml":
-            data = data.get("tool", {}).get("relpolicy", {})
+            tool = data.get("tool", {})
+            if not isinstance(tool, dict):
+                raise ConfigError(f"{path}: tool: expected a table, got {type(tool).__name__}")
+            data = tool.get("relpolicy", {})
+            if not isinstance(data, dict):
+                raise ConfigError(f"{path}: tool.relpolicy: expected a table, got {type(data).__name__}")
         return cls.from_mapping(data, source=str(path))
 
 
@@ -162,8 +167,9 @@ def find_config(folder: str | os.PathLike[str] = ".") -> pathlib.Path | None:
         tomllib = _toml()
         try:
             with pyproject.open("rb") as f:
-                if "relpolicy" in tomllib.load(f).get("tool", {}):
-                    return pyproject
+                tool = tomllib.load(f).get("tool")
+            if isinstance(tool, dict) and "relpolicy" in tool:  # (`tool` may be any TOML value)
+                return pyproject
         except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError, RecursionError):
             return None
     return None

@@ -29,14 +29,14 @@ import json
 import pickle
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal
 
 # Typed loosely: the type checker may run where the extra is not installed.
 from dask import delayed  # type: ignore[attr-defined, import-not-found, unused-ignore]
 
 from ._errors import InvalidRequest, Problem
-from ._model import Decision
+from ._model import Decision, Request
 from ._policy import Policy
 
 if TYPE_CHECKING:
@@ -91,19 +91,26 @@ def _in_graph(policy: Policy) -> Any:
     return delayed(ref, name=f"relpolicy-policy-{ref.digest[:16]}", pure=True)
 
 
-def _as_request(item: Any) -> Any:
-    """A request, from a `Request`, its JSON form, or that form as JSON text."""
-    if isinstance(item, (str, bytes)):
+def _as_request(item: Any) -> Request | Mapping[str, Any]:
+    """A request, from a `Request`, its JSON form, or that form as JSON text.
+
+    Raises:
+        InvalidRequest: *item* is none of those (JSON text of anything but an object,
+            a number, ``None``...); `Policy.decide` says what is wrong with a mapping.
+    """
+    if isinstance(item, (str, bytes, bytearray)):
         try:
-            return json.loads(item)
-        except ValueError as exc:
+            item = json.loads(item)
+        except ValueError as exc:  # (JSONDecodeError, and integers too long to read)
             raise InvalidRequest([Problem("", f"expected a request as JSON text: {exc}")]) from None
-    return item  # Policy.decide says what else is wrong
+    if isinstance(item, (Request, Mapping)):
+        return item
+    raise InvalidRequest([Problem("", f"expected a request, got {type(item).__name__}")])
 
 
 def _decide_partition(items: Iterable[object], ref: _PolicyRef, output: str) -> list[Any]:
     decide = ref.load().decide
-    decisions = [decide(_as_request(item)) for item in items]
+    decisions = [decide(_as_request(item)) for item in items]  # type: ignore[arg-type] # (a mapping is read)
     if output == "dict":
         return [d.to_dict() for d in decisions]
     return decisions

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import sys
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -20,7 +21,9 @@ from .._hints import close_matches
 from .._model import Decision, Profile, Request
 from .._policy import Policy
 from ..inputs import InputError, RecordError, Senders, read_profiles, read_recipient, read_requests
+from ..inputs._json import stream_requests
 from ..inputs._senders import name_key, url_key
+from ._exits import ExitStatus, PluginFailed
 from ._output import Tally, printable
 
 PROGRESS_AFTER = 5000
@@ -32,7 +35,11 @@ _T = TypeVar("_T")
 class UsageProblem(click.ClickException):
     """A usage error that is not about the command line's syntax: exit status 2."""
 
-    exit_code = 2
+    exit_code = ExitStatus.USAGE
+
+    def format_message(self) -> str:
+        """The message, safe for a terminal (it may quote a file's content)."""
+        return printable(self.message)
 
 
 # -- shared options -------------------------------------------------------------------------
@@ -94,9 +101,9 @@ def warnings_on_stderr() -> Iterator[None]:
     shown: set[str] = set()
 
     def show(message: Warning | str, category: type[Warning], *args: object, **kwargs: object) -> None:
-        text = f"relpolicy: warning: {message}"
+        text = f"relpolicy: warning: {printable(str(message))}"
         if category.__module__.split(".")[0] != "relpolicy":
-            text = f"relpolicy: warning: {category.__name__}: {message}"
+            text = f"relpolicy: warning: {category.__name__}: {printable(str(message))}"
         if text not in shown:
             shown.add(text)
             click.echo(text, err=True)
@@ -165,7 +172,7 @@ def build_policy(
         raise UsageProblem(str(exc)) from None
     except Exception as exc:  # a plugin's configure hook that raises stops the policy being built
         message = f"a rule plugin failed while the rules were set up: {type(exc).__name__}: {exc}"
-        raise click.ClickException(f"{message}; leave it out with --disable") from None
+        raise PluginFailed(printable(f"{message}; leave it out with --disable")) from None
     known = [info.name for info in policy.plugins]
     for name in disable:
         if name not in known:
@@ -199,6 +206,8 @@ class Reporter:
 
     def __init__(self) -> None:
         self.tally = Tally()
+        #: How many requests a rule failed on in ``strict`` mode.
+        self.failures = 0
 
     def only_valid(self, items: Iterable[_T | RecordError]) -> Iterator[_T]:
         """The records of *items*, reporting the errors among them on the way."""
@@ -209,21 +218,28 @@ class Reporter:
                 yield item
 
     def error(self, error: RecordError) -> None:
+        """Report a record that could not be read, one line per problem, safe for a terminal."""
         self.tally.invalid += 1
         for line in error.lines():
-            click.echo(line, err=True)
+            click.echo(printable(line), err=True)
 
     def failure(self, request: Request, exc: RelpolicyError) -> None:
+        """Report a request that a rule failed on, in ``strict`` mode, and count it as not decided."""
         self.tally.invalid += 1
+        self.failures += 1
         where = request.extra.get("source")
-        name = request.id or printable(request.sender.name or "?")
+        name = request.id or request.sender.name or "?"
         if isinstance(where, str) and where != name:
             name = f"{name} ({where})"
-        click.echo(f"{name}: {exc}", err=True)
+        click.echo(printable(f"{name}: {exc}"), err=True)
 
     @property
     def status(self) -> int:
-        return 1 if self.tally.invalid else 0
+        """The exit status: `ExitStatus.PLUGIN_FAILED` when a rule failed in ``strict`` mode,
+        else `ExitStatus.INVALID_RECORDS` when some records were not readable."""
+        if self.failures:
+            return ExitStatus.PLUGIN_FAILED
+        return ExitStatus.INVALID_RECORDS if self.tally.invalid else ExitStatus.OK
 
 
 def known_senders(path: str | None, reporter: Reporter) -> Senders | None:
@@ -236,14 +252,36 @@ def known_senders(path: str | None, reporter: Reporter) -> Senders | None:
     return Senders(reporter.only_valid(entries))
 
 
+#: The name standard input goes by, in messages and in the ids of its requests.
+STDIN = "<stdin>"
+
+
 def inputs(
     paths: Iterable[str], senders: Senders | None, *, export_recipient: bool
 ) -> Iterator[Request | RecordError]:
-    streams = []
-    for path in paths:  # open every input first: a usage error before any output
+    """The records of *paths*, each opened once, all before any is read (a usage error
+    comes before any output); ``-`` is standard input, read as JSON Lines. The files are
+    closed when the command ends, however it ends."""
+    streams: list[Iterator[Request | RecordError]] = []
+
+    def close_all() -> None:
+        for opened in streams:
+            close = getattr(opened, "close", None)
+            if close is not None:
+                close()
+
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.call_on_close(close_all)
+    for path in paths:
+        if path == "-":
+            stdin = sys.stdin.buffer
+            streams.append(stream_requests(stdin, STDIN, senders=senders, owned=False))
+            continue
         try:
             streams.append(read_requests(path, senders=senders, export_recipient=export_recipient))
         except InputError as exc:
+            close_all()
             raise UsageProblem(str(exc)) from None
     return itertools.chain.from_iterable(streams)
 
@@ -267,30 +305,43 @@ def setup(
 def decisions(
     policy: Policy, items: Iterable[Request | RecordError], reporter: Reporter, *, workers: int = 1
 ) -> Iterator[tuple[Request, Decision]]:
-    """Decide each request of *items* in order, reporting the errors among them on the way."""
-    if workers > 1:
-        pending: deque[Request] = deque()
+    """Decide each request of *items* in order, reporting the errors among them on the way.
 
-        def requests() -> Iterator[Request]:
-            for request in reporter.only_valid(items):
-                pending.append(request)
-                yield request
+    In one process, a request a rule fails on in ``strict`` mode is reported and the
+    others are decided (`Reporter.status` is then `ExitStatus.PLUGIN_FAILED`).
 
-        decide_many: Callable[..., Iterator[Decision]] = policy.decide_many
-        try:
-            for decision in decide_many(requests(), workers=workers):
-                yield pending.popleft(), decision
-        except RelpolicyError as exc:  # a failing rule in `strict` mode stops the workers
-            raise click.ClickException(str(exc)) from None
+    Raises:
+        PluginFailed: With workers, a rule failed in ``strict`` mode, or the worker
+            processes could not build the policy: the command stops there.
+    """
+    if workers == 1:
+        decide = policy.decide
+        for request in reporter.only_valid(items):
+            try:
+                decision = decide(request)
+            except RelpolicyError as exc:  # a failing rule in `strict` mode
+                reporter.failure(request, exc)
+                continue
+            yield request, decision
         return
-    decide = policy.decide
-    for request in reporter.only_valid(items):
-        try:
-            decision = decide(request)
-        except RelpolicyError as exc:  # a failing rule in `strict` mode
-            reporter.failure(request, exc)
-            continue
-        yield request, decision
+    pending: deque[Request] = deque()
+
+    def requests() -> Iterator[Request]:
+        for request in reporter.only_valid(items):
+            pending.append(request)
+            yield request
+
+    decide_many: Callable[..., Iterator[Decision]] = policy.decide_many
+    decided = decide_many(requests(), workers=workers)
+    try:
+        for decision in decided:
+            yield pending.popleft(), decision
+    except RelpolicyError as exc:  # a failing rule in `strict` mode
+        raise PluginFailed(printable(str(exc))) from None
+    finally:  # at once, so that worker processes stop with the command
+        close = getattr(decided, "close", None)
+        if close is not None:
+            close()
 
 
 class Progress:

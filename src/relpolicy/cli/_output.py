@@ -8,6 +8,7 @@ cells that a spreadsheet would run as a formula are quoted with a leading ``'``.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
@@ -51,6 +52,17 @@ class Tally:
         if self.invalid:
             text += f"; {self.invalid} record{'' if self.invalid == 1 else 's'} not readable (see the errors)"
         return text + "."
+
+
+def holds_any_text(out: TextIO) -> bool:
+    """Whether *out* can take any character: a stream of text, or of a UTF encoding."""
+    encoding = getattr(out, "encoding", None)
+    if encoding is None:
+        return True
+    try:
+        return codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        return False
 
 
 def write_text(out: TextIO, text: str) -> None:
@@ -207,9 +219,12 @@ class TableWriter(Writer):
 
 
 def _write_json(out: TextIO, text_of: Callable[[bool], str]) -> None:
+    if not holds_any_text(out):  # plain ASCII JSON is the same data, and any stream takes it
+        out.write(text_of(True))
+        return
     try:
         out.write(text_of(False))
-    except UnicodeEncodeError:  # the stream cannot take some character: plain ASCII JSON is the same data
+    except UnicodeEncodeError:  # a lone surrogate, which no UTF encoding takes
         out.write(text_of(True))
 
 
@@ -260,12 +275,26 @@ CSV_COLUMNS = (
     "actions",
     "errors",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: What starts a formula in a spreadsheet (after NFKC, which maps the fullwidth and small
+#: forms such as ``＝`` to these).
+_FORMULA_STARTS = frozenset("=+-@")
 
 
 def csv_cell(text: str) -> str:
-    """*text* as a CSV cell a spreadsheet will not run: a leading ``'`` before ``= + - @``."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    """*text* as a CSV cell a spreadsheet will not run as a formula.
+
+    A cell is given a leading ``'`` when it starts with ``= + - @``, a tab or a carriage
+    return, or with one of them (or a fullwidth or small look-alike) after any white
+    space, byte-order mark or other invisible characters, which spreadsheets skip.
+    """
+    if text[:1].isalnum():
+        return text
+    for char in text:
+        if char in "\t\r" or unicodedata.normalize("NFKC", char) in _FORMULA_STARTS:
+            return "'" + text
+        if not (char.isspace() or unicodedata.category(char) == "Cf"):
+            return text
+    return text
 
 
 def csv_row(request: Request, decision: Decision) -> list[str]:
@@ -299,13 +328,14 @@ class CsvWriter(Writer):
     ) -> None:
         super().__init__(out, width=width, color=color, truncate=truncate)
         self._buffer = io.StringIO()
-        self._csv = csv.writer(self._buffer, lineterminator="\n")
+        self._csv = csv.writer(self._buffer, lineterminator="\r\n")
 
     def _line(self, cells: Iterable[str]) -> str:
         self._buffer.seek(0)
         self._buffer.truncate()
         self._csv.writerow(cells)
-        return self._buffer.getvalue()
+        # Written with \r\n line ends, so that a cell holding either is quoted; ended with \n.
+        return self._buffer.getvalue()[:-2] + "\n"
 
     def begin(self) -> None:
         """Write the header row."""

@@ -15,6 +15,7 @@ from .._model import Request
 from ..inputs import RecordError
 from ._common import (
     Reporter,
+    UsageProblem,
     config_in_force,
     decisions,
     policy_options,
@@ -22,17 +23,15 @@ from ._common import (
     setup,
     warnings_on_stderr,
 )
+from ._exits import ExitStatus
 from ._html import MissingJinja, Report, require_jinja
 from ._output import printable
 
-#: The exit status when the page cannot be made: Jinja2 is missing, or the file cannot be written.
-CANNOT_WRITE = 3
-
 
 class PageProblem(click.ClickException):
-    """The page could not be made or written: exit status 3."""
+    """The page could not be written: `ExitStatus.OUTPUT_ERROR`."""
 
-    exit_code = CANNOT_WRITE
+    exit_code = ExitStatus.OUTPUT_ERROR
 
 
 class _KeepingReporter(Reporter):
@@ -121,14 +120,15 @@ def report(
 
     Needs the report extra: pip install 'relpolicy[report]'.
 
-    Exit status: 0 when every record was decided; 1 when some were not readable (each
-    is reported on stderr and on the page, the others are still decided); 2 for a usage
-    error; 3 when the page cannot be made (Jinja2 is missing) or written.
+    Exit status: as for relpolicy (see relpolicy --help): 0 when every record was
+    decided; 1 when some were not readable (each is reported on stderr and on the page,
+    the others are still decided); 2 for a usage error, Jinja2 missing included; 74 when
+    the page cannot be written.
     """
     try:
         require_jinja()
     except MissingJinja as exc:
-        raise PageProblem(str(exc)) from None
+        raise UsageProblem(str(exc)) from None
     with warnings_on_stderr():
         reporter = _KeepingReporter()
         policy, _, items = setup(paths, me, config_path, disable, profiles, reporter)

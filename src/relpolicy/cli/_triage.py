@@ -26,12 +26,15 @@ from ._common import (
     width_of,
     width_option,
 )
+from ._exits import count_written, whole
 from ._output import FORMATS, WRITERS, explain_lines
 from ._recheck import enable_option, explain_recheck
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True), metavar="PATH...")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, allow_dash=True), metavar="PATH..."
+)
 @policy_options
 @profiles_option
 @format_option(
@@ -67,9 +70,9 @@ def triage(
     """Decide every request in PATH... and print one row per request.
 
     PATH is a .json file (one request or an array of them), a .jsonl file (one per
-    line), or a LinkedIn data export: its folder, its .zip, or its Invitations.csv, of
-    which the INCOMING invitations are decided. Files are read as streams: a file of
-    a million requests takes little memory.
+    line), - for standard input (JSON Lines), or a LinkedIn data export: its folder, its
+    .zip, or its Invitations.csv, of which the INCOMING invitations are decided. Files
+    are read as streams: a file of a million requests takes little memory.
 
     The person deciding is, first, --me; else the configuration's [recipient]; else the
     export's Profile.csv. A request from an export has its sender's profile address as
@@ -79,9 +82,10 @@ def triage(
     When a configuration file is in force (--config, or a relpolicy.toml found in the
     current folder), its name is written on stderr first.
 
-    Exit status: 0 when every record was decided; 1 when some were not readable (each
-    is reported on stderr as FILE:LINE: field: problem, the others are still decided and
-    printed); 2 for a usage error.
+    Exit status: as for relpolicy (see relpolicy --help): 0 when every record was
+    decided; 1 when some were not readable (each is reported on stderr as FILE:LINE:
+    field: problem, the others are still decided and printed); 2 for a usage error;
+    130 when interrupted, saying how many records were written.
     """
     with warnings_on_stderr():
         policy, reporter, items = setup(paths, me, config_path, disable, profiles)
@@ -94,11 +98,13 @@ def triage(
             out, width=width or width_of(out), color=color(), truncate=not no_truncate
         )
         progress = Progress(err) if isatty(err) and not isatty(out) else None
+        count_written(lambda: writer.count)
         writer.begin()
         tally = reporter.tally
         for count, (request, decision) in enumerate(decisions(policy, items, reporter, workers=workers), 1):
             tally.verdicts[decision.verdict] += 1
-            writer.write(request, decision)
+            with whole:
+                writer.write(request, decision)
             if progress is not None:
                 progress.update(count)
         if progress is not None:
@@ -108,7 +114,7 @@ def triage(
 
 
 @click.command()
-@click.argument("path", type=click.Path(exists=True))
+@click.argument("path", type=click.Path(exists=True, allow_dash=True))
 @click.option(
     "--id",
     "wanted",
@@ -146,12 +152,12 @@ def explain(
     """Explain decisions: every vote with its score, reason and evidence, the thresholds,
     the rules that failed, and the next steps.
 
-    Explains every request in PATH (read as triage reads it), or only the one --id
-    names, and says which configuration file is in force. Lines are wrapped to the
-    terminal's width (or --width). With --recheck, explains how each connection of the
-    export PATH (or the one --id names) was re-checked: every message they sent, its
-    verdict, and the votes on the message that decided. Exit status as for triage; an
-    --id that names no request (or connection) is a usage error (2).
+    Explains every request in PATH (read as triage reads it; - for standard input), or
+    only the one --id names, and says which configuration file is in force. Lines are
+    wrapped to the terminal's width (or --width). With --recheck, explains how each
+    connection of the export PATH (or the one --id names) was re-checked: every message
+    they sent, its verdict, and the votes on the message that decided. Exit status as
+    for triage; an --id that names no request (or connection) is a usage error (2).
     """
     if rechecking:
         if profiles is not None:
@@ -170,8 +176,8 @@ def explain(
         config, found = policy.config, 0
         width = width or width_of(out)
         configuration = config_in_force(config_path)
+        count_written(lambda: found)
         for request, decision in decisions(policy, items, reporter):
-            found += 1
             if output_format == "json":
                 data = {
                     "request": request.to_dict(),
@@ -179,15 +185,16 @@ def explain(
                     "thresholds": {"accept": config.accept_threshold, "decline": config.decline_threshold},
                     "configuration": None if configuration.path is None else str(configuration.path),
                 }
-                click.echo(json.dumps(data, ensure_ascii=True), file=out)
-                continue
-            if found > 1:
-                click.echo(file=out)
-            lines = explain_lines(
-                request, decision, config, width=width, configuration=configuration.describe()
-            )
-            for line in lines:
-                click.echo(line, file=out, color=color())
+                text = json.dumps(data, ensure_ascii=True)
+            else:
+                lines = explain_lines(
+                    request, decision, config, width=width, configuration=configuration.describe()
+                )
+                text = "\n".join(["", *lines] if found else lines)
+            with whole:
+                click.echo(text, file=out, color=color())
+                found += 1
     if wanted is not None and not found and not reporter.status:
-        raise UsageProblem(f"no request in {path} has the id, sender name or profile address {wanted!r}")
+        where = "standard input" if path == "-" else path
+        raise UsageProblem(f"no request in {where} has the id, sender name or profile address {wanted!r}")
     click.get_current_context().exit(reporter.status)

@@ -5,10 +5,20 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from .._model import Request
 from ._linkedin import Export
-from ._records import InputError, RecordError, ValueReader, built, open_binary, record_error, value_reader
+from ._records import (
+    InputError,
+    RecordError,
+    Records,
+    ValueReader,
+    built,
+    jsonl_values,
+    open_binary,
+    value_reader,
+)
 from ._senders import Senders
 
 #: What `read_requests` reads, for messages.
@@ -23,7 +33,9 @@ def read_requests(
     *path* is a ``.json`` file (one request, an array of them, or several in a row), a
     ``.jsonl`` file (one per line), or a LinkedIn data export: its folder, its ``.zip``,
     or its ``Invitations.csv`` (of which only ``INCOMING`` rows are requests). Files are
-    read as streams, so their size does not matter.
+    read as streams, so their size does not matter, and opened once, so a named pipe
+    (FIFO) reads as a file does. Text is UTF-8, or UTF-16 or UTF-32 with a byte-order
+    mark; lines may end with ``\\n``, ``\\r\\n`` or ``\\r``.
 
     A request without an ``id`` is given one, ``FILE:LINE`` (the file's name and the
     line it starts on), so that every decision can be traced to its record. A request
@@ -49,20 +61,29 @@ def read_requests(
     reader = value_reader(source)
     if reader is None:
         raise InputError(f"{source}: cannot tell what this is; expected {KINDS}")
-    open_binary(source).close()  # fail now, as a usage error, if it cannot be read
-    return _json_requests(source, reader, senders)
+    return stream_requests(open_binary(source), source, reader, senders=senders)
 
 
-def _json_requests(
-    source: str, reader: ValueReader, senders: Senders | None
+def stream_requests(
+    stream: IO[bytes],
+    source: str,
+    reader: ValueReader = jsonl_values,
+    *,
+    senders: Senders | None = None,
+    owned: bool = True,
 ) -> Iterator[Request | RecordError]:
+    """The requests of an open *stream* of JSON (*reader* `json_values`) or JSON Lines.
+
+    Args:
+        stream: Where to read.
+        source: Its name in messages and in the ids of requests without one
+            (``<stdin>`` for standard input).
+        reader: How to read it.
+        senders: What is known of senders.
+        owned: Whether to close *stream* when done (not standard input).
+    """
     name = Path(source).name
     from_dict = Request.from_dict
-    try:
-        stream = open_binary(source)
-    except InputError as exc:
-        yield record_error(source, 1, str(exc))
-        return
 
     def request(line: int, data: object) -> Request:
         if type(data) is dict and data.get("id") is None:
@@ -70,5 +91,4 @@ def _json_requests(
         found = from_dict(data)  # type: ignore[arg-type] # any JSON value is checked
         return senders.fill_in(found) if senders is not None else found
 
-    with stream:
-        yield from built(reader(stream, source), source, request)
+    return Records(stream, built(reader(stream, source), source, request), owned=owned)

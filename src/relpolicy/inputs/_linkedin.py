@@ -35,7 +35,15 @@ import attrs
 from .. import _checks
 from .._errors import Problem
 from .._model import Profile, Request
-from ._records import InputError, RecordError, decoded_lines, open_binary, record_error
+from ._records import (
+    UNREADABLE,
+    InputError,
+    RecordError,
+    decoded_lines,
+    open_binary,
+    reading_error,
+    record_error,
+)
 from ._senders import Senders, merge_profiles, name_key, url_key
 
 INVITATIONS = "Invitations.csv"
@@ -45,6 +53,16 @@ MESSAGES = "messages.csv"
 
 #: How many rows may come before a header (the notes of ``Connections.csv`` are a few).
 _HEADER_SEARCH_ROWS = 50
+#: Names an unknown column cannot take in a request's ``extra``: its fields', and the
+#: keys this reader adds.
+_TAKEN_NAMES = frozenset(field.name for field in attrs.fields(Request)) | {
+    "source",
+    "already_connected",
+    "connected_on",
+}
+#: What opening an export's file may raise: as reading, and for a zip member that is
+#: encrypted (RuntimeError) or compressed in a way Python cannot read (NotImplementedError).
+_UNOPENABLE: tuple[type[Exception], ...] = (*UNREADABLE, RuntimeError, NotImplementedError)
 _SPACES = re.compile(r"[\s\u202f\u00a0]+")
 #: ``Sent At`` as exports write it (``11/19/26, 4:02 PM``), and forms seen beside it.
 _SENT_AT_FORMATS = (
@@ -70,6 +88,18 @@ class _Row:
     unreadable: tuple[str, ...] = ()
     #: A problem with the row's shape, such as more cells than the header has.
     shape: str | None = None
+    #: The cells of the columns relpolicy does not know, by their header (when not blank).
+    extra: dict[str, str] = attrs.field(factory=dict)
+
+
+@attrs.frozen
+class _Header:
+    """A table's header row: where each column relpolicy reads is, and the others' names."""
+
+    columns: dict[str, int]
+    #: The other columns: their index and name.
+    others: tuple[tuple[int, str], ...]
+    width: int
 
 
 def csv_rows(
@@ -77,73 +107,131 @@ def csv_rows(
 ) -> Iterator[_Row | RecordError]:
     """The rows of a CSV table after its header, which is found by its *required* column names.
 
-    Column names match without regard to case or surrounding space. A cell that is
-    missing from a short row is ``None``.
+    Column names match without regard to case or surrounding space; columns of any other
+    name are kept in `_Row.extra`. A cell that is missing from a short row is ``None``.
+    A row that cannot be read as CSV (a cell longer than the ``csv`` module's field
+    limit, a carriage return inside a cell that is not quoted) is an error of its own.
     """
-    bad_lines: dict[int, str] = {}
-
-    def lines() -> Iterator[str]:
-        for number, text, problem in decoded_lines(stream):
-            if problem is not None:
-                bad_lines[number] = problem
-            yield text
-
-    reader = csv.reader(lines())
-    end = 0
-    try:
-        columns = _find_header(reader, source, required, optional)
-        if isinstance(columns, RecordError):
-            yield columns
-            return
-        if columns is None:
-            return
-        end = reader.line_num
-        width = max(columns.values()) + 1
-        for cells in reader:
-            start, end = end + 1, reader.line_num
+    header: _Header | None = None
+    first: list[str] | None = None  # the first row that has any text, for the error without a header
+    seen = 0
+    for item in _csv_records(stream, source):
+        if isinstance(item, RecordError):
+            yield item
+            continue
+        start, cells, bad = item
+        if header is None:
             if not any(cell.strip() for cell in cells):
                 continue
-            row = {name: cells[index] if index < len(cells) else None for name, index in columns.items()}
-            unreadable: tuple[str, ...] = ()
-            if any(n in bad_lines for n in range(start, end + 1)):
-                unreadable = tuple(name for name, value in row.items() if value and "\ufffd" in value)
-                unreadable = unreadable or tuple(columns)
-            shape = None
-            if len(cells) > width and any(cell.strip() for cell in cells[width:]):
-                shape = f"the row has {len(cells)} cells, the header {width}"
-            yield _Row(start, row, unreadable, shape)
-    except csv.Error as exc:
-        yield record_error(source, end + 1, f"not readable as CSV: {exc}; the rest is not read")
-    except OSError as exc:
-        yield record_error(source, end + 1, f"cannot read on from here: {exc.strerror or exc}")
-
-
-def _find_header(
-    reader: Iterator[list[str]], source: str, required: tuple[str, ...], optional: tuple[str, ...]
-) -> dict[str, int] | RecordError | None:
-    first: list[str] | None = None
-    seen = 0
-    for cells in reader:
-        names = [cell.strip().lstrip("\ufeff").casefold() for cell in cells]
-        if not any(names):
+            header = _header(cells, required, optional)
+            first = first or cells
+            seen += 1
+            if header is None and seen >= _HEADER_SEARCH_ROWS:
+                break
             continue
-        if first is None:
-            first = cells
-        if all(name.casefold() in names for name in required):
-            columns = {}
-            for name in (*required, *optional):
-                if name.casefold() in names:
-                    columns[name] = names.index(name.casefold())
-            return columns
-        seen += 1
-        if seen >= _HEADER_SEARCH_ROWS:
-            break
-    if first is None:
-        return None  # an empty file: no rows at all
-    found = ", ".join(cell.strip() for cell in first[:8])
-    return record_error(
-        source, 1, f"no header row with the columns {', '.join(required)} (the first row has: {found})"
-    )
+        if not any(cell.strip() for cell in cells):
+            continue
+        yield _row(header, start, cells, bad)
+    if header is None and first is not None:
+        shown = ", ".join(cell.strip() for cell in first[:8])
+        message = f"no header row with the columns {', '.join(required)} (the first row has: {shown})"
+        yield record_error(source, 1, message)
+
+
+def _header(cells: list[str], required: tuple[str, ...], optional: tuple[str, ...]) -> _Header | None:
+    names = [cell.strip().lstrip("\ufeff").strip() for cell in cells]
+    folded = [name.casefold() for name in names]
+    if not all(name.casefold() in folded for name in required):
+        return None
+    columns = {}
+    for name in (*required, *optional):
+        if name.casefold() in folded:
+            columns[name] = folded.index(name.casefold())
+    known = set(columns.values())
+    others, taken = [], set(_TAKEN_NAMES)
+    for index, name in enumerate(names):
+        if index in known:
+            continue
+        key = name or f"column {index + 1}"
+        while key in taken:  # (a name of a request's own field, or twice the same)
+            key = f"{key} (column {index + 1})"
+        taken.add(key)
+        others.append((index, key))
+    return _Header(columns, tuple(others), len(cells))
+
+
+def _row(header: _Header, start: int, cells: list[str], bad: bool) -> _Row:
+    row = {name: cells[index] if index < len(cells) else None for name, index in header.columns.items()}
+    extra = {key: cells[index].strip() for index, key in header.others if index < len(cells)}
+    unreadable: tuple[str, ...] = ()
+    if bad:
+        unreadable = tuple(name for name, value in row.items() if value and "\ufffd" in value)
+        unreadable = unreadable or tuple(header.columns)
+    shape = None
+    if len(cells) > header.width and any(cell.strip() for cell in cells[header.width :]):
+        shape = f"the row has {len(cells)} cells, the header {header.width}"
+    return _Row(start, row, unreadable, shape, {key: value for key, value in extra.items() if value})
+
+
+#: What the ``csv`` module says of a row, and what to say instead.
+_CSV_PROBLEMS = (
+    ("field larger than field limit", "a cell longer than {limit:,} characters"),
+    ("new-line character seen in unquoted field", "a line break inside a cell that is not quoted"),
+)
+
+
+def _csv_records(stream: IO[bytes], source: str) -> Iterator[tuple[int, list[str], bool] | RecordError]:
+    """Each CSV record of *stream*: the line it starts on, its cells, and whether any of its
+    bytes were not UTF-8; or an error for a record that is not readable, after which
+    reading goes on with the next record."""
+    lines = decoded_lines(stream)
+    taken: list[str] = []  # the lines of the record being read
+    bad = False
+    line = 0  # the number of the last line read
+
+    def feed() -> Iterator[str]:
+        nonlocal bad, line
+        for number, text, problem in lines:
+            line = number
+            bad = bad or problem is not None
+            taken.append(text)
+            yield text
+
+    reader = csv.reader(feed())
+    while True:
+        taken.clear()
+        bad = False
+        start = line + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield record_error(source, start, f"{_csv_problem(exc)}; the row is left out")
+            # Inside a quoted cell the record goes on: skip to the line that closes it.
+            quotes = sum(text.count('"') for text in taken)
+            try:
+                while quotes % 2:
+                    line, text, _ = next(lines)
+                    quotes += text.count('"')
+            except StopIteration:
+                return
+            except UNREADABLE as exc:
+                yield record_error(source, line + 1, f"cannot read on from here: {reading_error(exc)}")
+                return
+            continue
+        except UNREADABLE as exc:
+            yield record_error(source, line + 1, f"cannot read on from here: {reading_error(exc)}")
+            return
+        yield start, cells, bad
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    text = str(exc)
+    for found, said in _CSV_PROBLEMS:
+        if found in text:
+            return said.format(limit=csv.field_size_limit())
+    return f"not readable as CSV: {text}"
 
 
 def parse_sent_at(text: str) -> datetime:
@@ -239,6 +327,7 @@ class Export:
         target = Path(self.path)
         self._is_zip = False
         self._files: dict[str, tuple[str, str]] = {}  # casefolded name -> (name, source)
+        self._opened: IO[bytes] | None = None  # a lone Invitations.csv, opened once
         if target.is_dir():
             self._add_folder(target)
             what = "this folder"
@@ -250,7 +339,10 @@ class Export:
             self._add_folder(target.parent)
             if INVITATIONS in needs:
                 self._files[INVITATIONS.casefold()] = (target.name, self.path)
-            open_binary(self.path).close()  # fail now, as a usage error, if it cannot be read
+                # Fail now, as a usage error, if it cannot be read; and open it once (a named pipe).
+                self._opened = open_binary(self.path)
+            else:
+                open_binary(self.path).close()  # fail now, as a usage error, if it cannot be read
             what = f"the folder of {target.name}"
         missing = [name for name in needs if name.casefold() not in self._files]
         if missing:
@@ -284,14 +376,23 @@ class Export:
         if found is None:
             return None
         name, source = found
+        if wanted.casefold() == INVITATIONS.casefold() and self._opened is not None:
+            stream, self._opened = self._opened, None
+            return name, source, stream
         try:
             if not self._is_zip:
                 return name, source, open_binary(source)
             # the member stays readable after the archive is closed, until it is closed itself
             with zipfile.ZipFile(self.path) as archive:
                 return name, source, archive.open(self._zip_members[wanted.casefold()])
-        except (OSError, InputError, zipfile.BadZipFile) as exc:
-            return record_error(source, 1, f"cannot open: {exc}")
+        except InputError as exc:
+            return record_error(source, 1, str(exc))
+        except _UNOPENABLE as exc:
+            return record_error(source, 1, f"cannot open: {reading_error(exc)}")
+
+    def __del__(self) -> None:
+        if self._opened is not None:
+            self._opened.close()
 
     def recipient(self) -> tuple[Profile | None, list[RecordError]]:
         """The owner's profile from ``Profile.csv`` (``None`` without one), and any errors reading it."""
@@ -441,7 +542,7 @@ def _invitation(
         sent_at=sent_at,
         id=ids(url, where),
         recipient=owner,
-        extra={"source": where},
+        extra={**{key: repair_mojibake(value) for key, value in row.extra.items()}, "source": where},
     )
 
 

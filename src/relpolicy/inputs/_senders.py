@@ -16,9 +16,19 @@ from urllib.parse import unquote
 
 import attrs
 
+from .. import _checks
 from .._errors import InvalidRequest, Problem
 from .._model import Profile, Request
-from ._records import InputError, RecordError, ValueReader, built, open_binary, value_reader
+from ._records import (
+    InputError,
+    RecordError,
+    Records,
+    built,
+    encoding_of,
+    open_binary,
+    text_name,
+    value_reader,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -121,13 +131,8 @@ def read_profiles(path: str | os.PathLike[str]) -> Iterator[KnownSender | Record
     reader = value_reader(source)
     if reader is None:
         raise InputError(f"{source}: expected a .json or .jsonl file of profiles")
-    open_binary(source).close()  # fail now if it cannot be read
-    return _known_senders(source, reader)
-
-
-def _known_senders(source: str, reader: ValueReader) -> Iterator[KnownSender | RecordError]:
-    with open_binary(source) as stream:
-        yield from built(reader(stream, source), source, lambda line, data: known_sender(data))
+    stream = open_binary(source)  # (once: a named pipe has one reader)
+    return Records(stream, built(reader(stream, source), source, lambda line, data: known_sender(data)))
 
 
 def known_sender(data: object) -> KnownSender:
@@ -139,12 +144,9 @@ def known_sender(data: object) -> KnownSender:
     if not isinstance(data, Mapping):
         raise InvalidRequest([Problem("", f"expected a JSON object, got {type(data).__name__}")])
     fields = dict(data)
-    mutual = fields.pop("mutual_connections", None)
-    problems = []
-    if mutual is not None and (isinstance(mutual, bool) or not isinstance(mutual, int) or mutual < 0):
-        problems.append(
-            Problem("mutual_connections", f"expected a whole number of 0 or more, got {mutual!r}")
-        )
+    problems: list[Problem] = []
+    mutual = _checks.optional_count(fields, "mutual_connections", "", problems)
+    fields.pop("mutual_connections", None)
     if not fields.get("url") and not fields.get("name"):
         problems.append(Problem("url", "is required (or a name, for exports without profile addresses)"))
     try:
@@ -170,10 +172,10 @@ def read_recipient(path: str | os.PathLike[str]) -> Profile:
         raw = stream.read()
     data: object
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode(encoding_of(raw[:4]))
         data = tomllib.loads(text) if Path(source).suffix.casefold() == ".toml" else json.loads(text)
     except UnicodeDecodeError as exc:
-        raise InputError(f"{source}: not UTF-8 text (byte {exc.start + 1})") from None
+        raise InputError(f"{source}: not {text_name(exc.encoding)} text (byte {exc.start + 1})") from None
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and TOMLDecodeError are ValueErrors
         raise InputError(f"{source}: cannot read: {exc}") from None
     if isinstance(data, Mapping) and isinstance(data.get("recipient"), Mapping):
