@@ -240,3 +240,73 @@ def alive(pid: int) -> bool:
         return False
     state = next(line for line in status.splitlines() if line.startswith("State:"))
     return "Z" not in state.split()[1]
+
+
+# -- a rule's time limit ---------------------------------------------------------------
+
+
+class Slow:
+    """A rule that takes *seconds* on the requests whose note is "slow"."""
+
+    relpolicy_name = "slow"
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+    @hookimpl
+    def relpolicy_vote(self, request: Request) -> Vote:
+        if request.note == "slow":
+            time.sleep(self.seconds)
+        return Vote(score=0.5, reason="looked")
+
+
+LIMITED = {"rules": {"slow": {"timeout": 0.2}}}
+
+
+def test_a_rule_over_its_time_limit_is_a_failure_of_that_rule() -> None:
+    policy = Policy([Slow(30), NoteLength()], config=LIMITED)
+    slow, quick = policy.decide_many(
+        [Request(sender=Profile(), note="slow"), Request(sender=Profile(), note="ok")]
+    )
+    [failure] = slow.errors
+    assert (failure.rule, failure.error, failure.hook) == ("slow", "RuleTimeout", "relpolicy_vote")
+    assert "0.2 s" in failure.message
+    assert slow.verdict is not Verdict.ACCEPT
+    assert [v.rule for v in slow.votes] == ["note-length"]
+    assert quick.errors == ()
+
+
+def test_the_time_limit_holds_in_worker_processes_and_nothing_is_lost() -> None:
+    requests = [Request(sender=Profile(), note="slow" if i % 5 == 0 else "ok", id=f"r{i}") for i in range(20)]
+    decisions = list(Policy([Slow(30)], config=LIMITED).decide_many(requests, workers=2))
+    assert [d.request_id for d in decisions] == [r.id for r in requests]
+    timed_out = [d.request_id for d in decisions if [e.error for e in d.errors] == ["RuleTimeout"]]
+    assert timed_out == [r.id for r in requests if r.note == "slow"]
+
+
+def test_without_a_time_limit_a_slow_rule_finishes() -> None:
+    [decision] = Policy([Slow(0.3)]).decide_many([Request(sender=Profile(), note="slow")])
+    assert decision.errors == ()
+    assert [v.rule for v in decision.votes] == ["slow"]
+
+
+def test_off_the_main_thread_the_limit_is_not_enforced() -> None:
+    # (a signal can only interrupt the main thread: elsewhere the call runs to its end)
+    found: list[Decision] = []
+    thread = threading.Thread(
+        target=lambda: found.append(
+            Policy([Slow(0.4)], config=LIMITED).decide(Request(sender=Profile(), note="slow"))
+        )
+    )
+    thread.start()
+    thread.join()
+    assert found[0].errors == ()
+
+
+def test_a_time_limit_must_be_a_number_of_seconds() -> None:
+    from relpolicy import ConfigError
+
+    for bad in (0, -1, "fast", float("inf")):
+        with pytest.raises(ConfigError, match=r"rules\.slow\.timeout"):
+            Policy([Slow(0)], config={"rules": {"slow": {"timeout": bad}}})
+    assert Policy([Slow(0)], config=LIMITED).settings_of("slow") is None  # (not a setting of the rule)

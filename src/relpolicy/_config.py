@@ -31,7 +31,7 @@ DEFAULT_ACCEPT_THRESHOLD = _fitted.DEFAULTS.get("accept_threshold", 1.0)
 DEFAULT_DECLINE_THRESHOLD = _fitted.DEFAULTS.get("decline_threshold", -0.25)
 
 #: Keys of a ``[rules.NAME]`` table that belong to relpolicy, not to the rule.
-RESERVED_RULE_KEYS = frozenset({"enabled", "weight"})
+RESERVED_RULE_KEYS = frozenset({"enabled", "weight", "timeout"})
 _TOP_KEYS = frozenset(
     {"accept_threshold", "decline_threshold", "ignore_failed_rules", "strict", "rules", "recipient"}
 )
@@ -45,7 +45,13 @@ class RuleConfig:
     enabled: bool = True
     #: What its vote's score is multiplied by before the votes are added up.
     weight: float = 1.0
-    #: The rule's own settings: every key of its table other than ``enabled`` and ``weight``.
+    #: The most seconds one call of the rule may take (``None``: no limit). A call that
+    #: takes longer is stopped and recorded as the rule's failure (error ``RuleTimeout``),
+    #: where relpolicy can interrupt it: the main thread of a process on a system with
+    #: ``SIGALRM``, as in the worker processes of ``decide_many``.
+    timeout: float | None = None
+    #: The rule's own settings: every key of its table other than ``enabled``, ``weight``
+    #: and ``timeout``.
     settings: FrozenDict = EMPTY
 
 
@@ -223,6 +229,11 @@ def _rule_config(table: object, source: str, where: str) -> RuleConfig:
     weight = _number(table, "weight", 1.0, source, f"{where}.")
     if weight < 0:
         raise ConfigError(f"{source}: {where}.weight: expected 0 or more, got {weight}")
+    timeout = None
+    if table.get("timeout") is not None:
+        timeout = _number(table, "timeout", 0.0, source, f"{where}.")
+        if not 0 < timeout <= 86_400:
+            raise ConfigError(f"{source}: {where}.timeout: expected seconds, more than 0, got {timeout}")
     settings = {k: v for k, v in table.items() if k not in RESERVED_RULE_KEYS}
     too_deep: list[Problem] = []
     not_too_deep(settings, where, too_deep)
@@ -230,7 +241,10 @@ def _rule_config(table: object, source: str, where: str) -> RuleConfig:
         raise ConfigError(f"{source}: {too_deep[0]}")
     _no_non_finite(settings, source, where)
     return RuleConfig(
-        enabled=_flag_default(table, "enabled", source, f"{where}."), weight=weight, settings=freeze(settings)
+        enabled=_flag_default(table, "enabled", source, f"{where}."),
+        weight=weight,
+        timeout=timeout,
+        settings=freeze(settings),
     )
 
 

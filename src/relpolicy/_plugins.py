@@ -17,6 +17,7 @@ import functools
 import inspect
 import operator
 import os
+import signal
 import sys
 import threading
 import types
@@ -309,6 +310,7 @@ def isolate(
     settings: Any,
     *,
     strict: bool,
+    timeout: float | None = None,
 ) -> Isolated:
     """Wrap *function*, an implementation of the isolated *hook* by plugin *rule*.
 
@@ -319,7 +321,11 @@ def isolate(
         rule: The plugin's name.
         settings: The plugin's settings, which it receives as ``settings``.
         strict: Raise `PluginError` where a failure would be recorded.
+        timeout: The most seconds a call may take, where it can be interrupted
+            (`time_limited`); ``None``: no limit.
     """
+    if timeout is not None:
+        function = time_limited(function, timeout)
     names = ISOLATED[hook]
     positions = tuple(names.index(name) for name in argnames)
     check = _CHECKS[hook]
@@ -369,6 +375,45 @@ def isolate(
     spec = getattr(hookspecs, hook)
     functools.update_wrapper(call, spec, assigned=("__name__", "__doc__"), updated=())
     return Isolated(rule, hook, run, call)
+
+
+class RuleTimeout(Exception):
+    """A rule's call took longer than its ``timeout``."""
+
+
+def time_limited(function: Callable[..., Any], seconds: float) -> Callable[..., Any]:
+    """*function*, stopped with `RuleTimeout` when a call takes longer than *seconds*.
+
+    The limit holds where relpolicy can interrupt a call safely: in the main thread, on
+    a system with ``SIGALRM``, when nothing else uses that signal (its handler is the
+    default one, as in the worker processes of ``decide_many`` and in the ``relpolicy``
+    command). Elsewhere the call runs without a limit.
+    """
+
+    @functools.wraps(function)
+    def limited(*args: Any, **kwargs: Any) -> Any:
+        if not _can_interrupt():
+            return function(*args, **kwargs)
+        previous = signal.signal(signal.SIGALRM, _stop)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    def _stop(signum: int, frame: object) -> None:
+        raise RuleTimeout(f"took longer than {seconds:g} s")
+
+    return limited
+
+
+def _can_interrupt() -> bool:
+    return (
+        hasattr(signal, "SIGALRM")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None)
+    )
 
 
 def failure_of(exc: BaseException, rule: str, hook: str) -> RuleFailure:

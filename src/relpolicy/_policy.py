@@ -307,7 +307,15 @@ class Policy:
                 continue  # (called once, above)
             if hook in ISOLATED:
                 argnames = _argnames(function)
-                isolated = _plugins.isolate(function, hook, argnames, name, settings, strict=self._strict)
+                isolated = _plugins.isolate(
+                    function,
+                    hook,
+                    argnames,
+                    name,
+                    settings,
+                    strict=self._strict,
+                    timeout=self._config.rule(name).timeout,
+                )
                 setattr(isolated.function, marker, {**opts, "specname": None})
                 setattr(rule, hook, isolated.function)
                 self._isolated[isolated.function] = isolated
