@@ -18,12 +18,12 @@ from relpolicy import Advice, Policy, Profile, Request, Verdict, check_note, hoo
 from relpolicy.cli import cli
 from relpolicy.cli._output import (
     Tally,
-    clip,
     csv_cell,
     display_width,
     explain_lines,
     pad,
     printable,
+    shorten,
     wrap,
     write_text,
 )
@@ -42,7 +42,7 @@ def test_printable_text_is_one_line_without_control_characters(text: str) -> Non
 @given(st.text(), st.integers(min_value=1, max_value=40))
 def test_clip_and_pad_fit_the_columns(text: str, width: int) -> None:
     text = printable(text)
-    clipped = clip(text, width)
+    clipped = shorten(text, width)
     assert display_width(clipped) <= width
     if display_width(text) <= width:
         assert clipped == text
@@ -79,7 +79,7 @@ def test_explain_lines_fit_the_width(request: Request, width: int) -> None:
 def test_wide_characters_take_two_columns() -> None:
     assert display_width("\u5f20\u4f1f") == 4
     assert display_width("e\u0301") == 1
-    assert display_width(clip("\u5f20\u4f1f\u5f20\u4f1f", 5)) <= 5
+    assert display_width(shorten("\u5f20\u4f1f\u5f20\u4f1f", 5)) <= 5
 
 
 @given(st.text())

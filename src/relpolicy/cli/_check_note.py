@@ -22,7 +22,7 @@ from ._common import (
     warnings_on_stderr,
     width_of,
 )
-from ._output import clip, printable
+from ._output import printable, shorten
 
 
 @click.command("check-note")
@@ -83,8 +83,8 @@ def _review_lines(review: NoteCheck, width: int) -> list[str]:
         lines.append(f"  {mark}  {advice.topic:<13} {message[0]}")
         lines.extend(" " * 24 + part for part in message[1:])
         if advice.evidence:
-            quoted = ", ".join(f"\u201c{clip(printable(e), 50)}\u201d" for e in advice.evidence[:2])
-            lines.append(" " * 24 + clip(("" if advice.ok else "found: ") + quoted, max(width - 24, 30)))
+            quoted = ", ".join(f"\u201c{shorten(printable(e), 50)}\u201d" for e in advice.evidence[:2])
+            lines.append(" " * 24 + shorten(("" if advice.ok else "found: ") + quoted, max(width - 24, 30)))
     decision = review.decision
     lines.append(
         f"The rules would decide a request with this note: {decision.verdict.value} ({decision.score:+.2f})."

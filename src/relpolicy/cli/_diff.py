@@ -43,7 +43,7 @@ from ._common import (
     warnings_on_stderr,
     width_of,
 )
-from ._output import VERDICT_COLORS, clip, csv_cell, pad, printable, write_text
+from ._output import VERDICT_COLORS, csv_cell, pad, printable, shorten, write_text
 
 FORMATS = ("table", "jsonl", "csv")
 _VERDICTS = ("accept", "decline", "review")
@@ -218,7 +218,7 @@ class TableWriter(DiffWriter):
         votes = "; ".join(change_text(c) for c in change.vote_changes()) or "(the same votes)"
         line = (
             f"{pad(printable(change.name or change.id), self.NAME)}  {moved}  "
-            f"{scores:<{self.SCORES}}  {clip(printable(votes), rest)}"
+            f"{scores:<{self.SCORES}}  {shorten(printable(votes), rest)}"
         )
         click.echo(line, file=self.out, color=self.color)
 

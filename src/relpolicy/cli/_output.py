@@ -111,7 +111,7 @@ def display_width(text: str) -> int:
     return sum(_char_width(c) for c in text)
 
 
-def clip(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
     """*text* cut to *width* columns, ending in an ellipsis when cut."""
     if display_width(text) <= width:
         return text
@@ -126,7 +126,7 @@ def clip(text: str, width: int) -> str:
 
 def pad(text: str, width: int) -> str:
     """*text* clipped and padded with spaces to exactly *width* columns."""
-    text = clip(text, width)
+    text = shorten(text, width)
     return text + " " * (width - display_width(text))
 
 
@@ -207,7 +207,7 @@ class TableWriter(Writer):
         )
         name, reasons = printable(who(request)), why(decision)
         if self.truncate:
-            name, reasons = pad(name, self.NAME), clip(reasons, rest)
+            name, reasons = pad(name, self.NAME), shorten(reasons, rest)
         else:
             name += " " * max(self.NAME - display_width(name), 0)
         line = f"{name}  {verdict}  {decision.score:>+{self.SCORE}.2f}  {reasons}"

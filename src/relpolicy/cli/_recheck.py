@@ -31,7 +31,7 @@ from ._common import (
     warnings_on_stderr,
     width_of,
 )
-from ._output import clip, csv_cell, explain_lines, pad, printable, write_text
+from ._output import csv_cell, explain_lines, pad, printable, shorten, write_text
 
 FORMATS = ("table", "json", "jsonl", "csv")
 COLORS = {
@@ -135,7 +135,9 @@ class TableWriter(RecheckWriter):
         verdict = click.style(f"{item.verdict.value:<{self.VERDICT}}", fg=COLORS[item.verdict])
         name = item.connection.name or item.connection.id
         why = "; ".join(printable(reason) for reason in item.reasons)
-        line = f"{pad(printable(name), self.NAME)}  {verdict}  {_date(item):<{self.DATE}}  {clip(why, rest)}"
+        line = (
+            f"{pad(printable(name), self.NAME)}  {verdict}  {_date(item):<{self.DATE}}  {shorten(why, rest)}"
+        )
         click.echo(line, file=self.out, color=self.color)
 
     def end(self, tally: RecheckTally) -> None:
@@ -308,13 +310,13 @@ def _connection_lines(
     lines = [click.style(title, bold=True)]
     headline = connection.profile().headline
     if headline:
-        lines.append(f"  {'works as':<10}{clip(printable(headline), max(width - 12, 20))}")
+        lines.append(f"  {'works as':<10}{shorten(printable(headline), max(width - 12, 20))}")
     if connection.connected_on is not None:
         lines.append(f"  {'connected':<10}{connection.connected_on.isoformat()}")
     verdict = click.style(item.verdict.value.upper(), fg=COLORS[item.verdict], bold=True)
     lines.append(f"  {'recheck':<10}{verdict}")
     for reason in item.reasons:
-        lines.append(f"            {clip(printable(reason), max(width - 12, 20))}")
+        lines.append(f"            {shorten(printable(reason), max(width - 12, 20))}")
     lines.append(f"  {'messages':<10}{len(decided)} read, oldest first")
     for message, decision in sorted(decided, key=lambda pair: _oldest_first(pair[0].request)):
         sent_at = message.request.sent_at
@@ -322,7 +324,7 @@ def _connection_lines(
         mark = "*" if message.request is item.request else " "
         text = printable(message.request.note or "")
         head = f"   {mark}{when:<17} {verdict_of(decision).value:<7} "
-        lines.append(head + clip(f"\u201c{text}\u201d", max(width - len(head), 20)))
+        lines.append(head + shorten(f"\u201c{text}\u201d", max(width - len(head), 20)))
     lines.append("  deciding message (*):")
     return lines
 
