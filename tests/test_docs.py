@@ -8,14 +8,17 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import relpolicy
 import relpolicy.hookspecs
 from relpolicy._config import _TOP_KEYS
+from relpolicy._settings import describe_settings
 
 DOCS = Path(__file__).parent.parent / "docs"
 
@@ -102,8 +105,25 @@ def test_every_public_name_is_in_the_api_reference(name: str) -> None:
     assert f"relpolicy.{name}" in documented_api_names()
 
 
+def test_every_public_member_of_policy_is_in_the_api_reference() -> None:
+    text = (DOCS / "api.rst").read_text(encoding="utf-8")
+    found = re.search(r"^\.\. autoclass:: relpolicy\.Policy\n   :members: (.*)$", text, flags=re.M)
+    assert found, "api.rst: no autoclass of relpolicy.Policy with its members"
+    public = {name for name in vars(relpolicy.Policy) if not name.startswith("_")}
+    assert public <= set(found[1].split(", "))
+
+
 @pytest.mark.parametrize(
-    "module", ["relpolicy.hookspecs", "relpolicy.text", "relpolicy.strategies", "relpolicy.recheck"]
+    "module",
+    [
+        "relpolicy.hookspecs",
+        "relpolicy.text",
+        "relpolicy.strategies",
+        "relpolicy.testing",
+        "relpolicy.reading",
+        "relpolicy.sphinxext",
+        "relpolicy.recheck",
+    ],
 )
 def test_the_public_modules_are_in_the_api_reference(module: str) -> None:
     assert module in documented_api_names()
@@ -113,3 +133,49 @@ def test_the_public_modules_are_in_the_api_reference(module: str) -> None:
 def test_every_configuration_key_is_in_the_configuration_reference(key: str) -> None:
     text = (DOCS / "configuration.md").read_text(encoding="utf-8")
     assert re.search(rf"^\| `{key}` \|", text, flags=re.M), key
+
+
+def settings_section(page: Path) -> str:
+    """The ``## Settings`` section of a page (up to the next heading of its level)."""
+    text = page.read_text(encoding="utf-8")
+    found = re.search(r"^## Settings\n(.*?)(?=^## |\Z)", text, flags=re.M | re.S)
+    assert found, f"{page.name}: no Settings section"
+    return found[1]
+
+
+def settings_directive(module: str) -> str:
+    return f"```{{relpolicy-settings}} {module}\n```"
+
+
+@pytest.mark.parametrize(
+    "entry_point", metadata.distribution("relpolicy").entry_points.select(group="relpolicy"), ids=str
+)
+def test_each_rule_page_lists_the_settings_its_rule_declares(entry_point: metadata.EntryPoint) -> None:
+    section = settings_section(DOCS / "rules" / f"{entry_point.name}.md")
+    assert settings_directive(entry_point.value) in section
+
+
+def test_the_plugin_guide_lists_the_example_plugins_settings_the_same_way() -> None:
+    example = metadata.distribution("relpolicy-sender-connections")
+    [entry_point] = example.entry_points.select(group="relpolicy")
+    assert settings_directive(entry_point.value) in (DOCS / "plugins.md").read_text(encoding="utf-8")
+
+
+@attrs.frozen
+class _Declared:
+    count: int = relpolicy.setting(3, help="A count.", ge=1)
+    share: float = relpolicy.setting(0.5, help="A share.", gt=0, le=1)
+    words: tuple[str, ...] = relpolicy.setting((), help="Words.")
+
+
+@pytest.mark.parametrize(
+    ("key", "accepts"),
+    [
+        ("count", "a whole number of at least 1"),
+        ("share", "a number greater than 0 and of at most 1"),
+        ("words", "a list of strings"),
+    ],
+)
+def test_a_setting_says_what_it_accepts_with_its_bounds(key: str, accepts: str) -> None:
+    [info] = [info for info in describe_settings(_Declared) if info.name == key]
+    assert info.accepts == accepts
