@@ -343,7 +343,7 @@ class Vote:
         veto: When true the request is declined whatever the other votes say.
         evidence: The text in the input that the vote rests on.
         kind: What the vote weighs, for a combiner that judges in order (see
-            `relpolicy.combine`): ``"pitch"`` (a sales signal), ``"reason"`` (a reason to
+            ``relpolicy.combine``): ``"pitch"`` (a sales signal), ``"reason"`` (a reason to
             connect, or a way to help), ``"common-ground"`` (a field, connections or
             groups in common), ``"signal"`` (adds to the total, but neither makes nor
             blocks an accept), or ``""`` (taken at its word: for the request, a reason).
