@@ -219,7 +219,8 @@ class Request:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Request:
-        """Build a request from its JSON form (see the contract's section 2).
+        """Build a request from its JSON form: the keys of `to_dict`, of which only ``sender``
+        is required, and any other key, kept in `extra`.
 
         Raises:
             InvalidRequest: naming every field that is wrong, such as
@@ -480,7 +481,8 @@ class Decision:
         return any(v.veto for v in self.votes)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form (see the contract's section 3)."""
+        """The JSON form: ``id``, ``verdict`` (its value), ``score``, and ``votes``,
+        ``actions`` and ``errors``, each a list of their JSON forms."""
         return {
             "id": self.request_id,
             "verdict": self.verdict.value,
