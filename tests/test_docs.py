@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import inspect
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
@@ -216,3 +218,38 @@ def test_docstrings_and_comments_say_what_the_code_does(path: Path) -> None:
         for match in OUTSIDE_PAPERS.finditer(line)
     ]
     assert not found, "\n".join(found)
+
+
+BENCHMARKS = ROOT / "benchmarks"
+#: Where the docs and the code name benchmark scripts to run.
+NAMING_FILES = [
+    *DOCS.glob("*.md"),
+    *DOCS.glob("*.rst"),
+    *(ROOT / "src").rglob("*.py"),
+    *BENCHMARKS.rglob("*.py"),
+    ROOT / "noxfile.py",
+    ROOT / "README.md",
+]
+
+
+def test_the_benchmarks_folder_holds_benchmarks_and_their_helpers_only() -> None:
+    others = {path.name for path in BENCHMARKS.glob("*.py") if not path.name.startswith("test_")}
+    assert others == {"conftest.py", "corpus.py", "report.py"}, (
+        "investigations go in benchmarks/investigations/"
+    )
+
+
+@pytest.mark.parametrize("path", NAMING_FILES, ids=lambda path: path.relative_to(ROOT).as_posix())
+def test_every_benchmark_script_named_exists(path: Path) -> None:
+    named = set(re.findall(r"\bbenchmarks/[\w/]+\.py\b", path.read_text(encoding="utf-8")))
+    missing = sorted(name for name in named if not (ROOT / name).is_file())
+    assert not missing, f"{path.name} names scripts that do not exist: {missing}"
+
+
+@pytest.mark.parametrize("script", sorted((BENCHMARKS / "investigations").glob("*.py")), ids=lambda p: p.name)
+def test_each_investigation_starts(script: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(script), "--help"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "usage:" in done.stdout
