@@ -19,7 +19,7 @@ import pytest
 
 import relpolicy
 import relpolicy.hookspecs
-from relpolicy._config import _TOP_KEYS
+from relpolicy._config import _TOP_KEYS, RESERVED_RULE_KEYS
 from relpolicy._settings import describe_settings
 
 DOCS = Path(__file__).parent.parent / "docs"
@@ -129,6 +129,13 @@ def test_every_public_member_of_policy_is_in_the_api_reference() -> None:
 )
 def test_the_public_modules_are_in_the_api_reference(module: str) -> None:
     assert module in documented_api_names()
+
+
+@pytest.mark.parametrize("key", sorted(RESERVED_RULE_KEYS))
+def test_every_key_relpolicy_keeps_in_a_rules_table_is_in_the_configuration_reference(key: str) -> None:
+    text = (DOCS / "configuration.md").read_text(encoding="utf-8")
+    table = text[text.index("## `[rules.NAME]`") :]
+    assert re.search(rf"^\| `{key}` \|", table, flags=re.M), key
 
 
 @pytest.mark.parametrize("key", sorted(_TOP_KEYS))
