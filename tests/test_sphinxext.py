@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import docutils_namespace
 
 import relpolicy
+from relpolicy._config import RESERVED_RULE_KEYS
 from relpolicy.sphinxext import declared_settings
 
 PLUGIN = """
@@ -148,7 +149,8 @@ def test_an_object_in_a_module_is_named_as_an_entry_point_names_it(
     assert rows(tree) == []
     text = "".join(tree.itertext())
     quiet = plugin_module.replace("_", "-") + "-quiet"
-    assert f"{quiet} declares no settings: its [rules.{quiet}] table takes only enabled and weight." in text
+    assert f"{quiet} declares no settings: its [rules.{quiet}] table takes only " in text
+    assert all(key in text for key in RESERVED_RULE_KEYS)
 
 
 def test_a_plugin_that_cannot_be_imported_fails_the_build(tmp_path: Path) -> None:

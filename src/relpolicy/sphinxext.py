@@ -35,6 +35,8 @@ from sphinx.util.docutils import SphinxDirective
 import relpolicy
 from relpolicy import Policy, SettingInfo, plugin_name
 
+from ._config import RESERVED_RULE_KEYS
+
 __all__ = ["SettingsTable", "declared_settings", "setup"]
 
 #: The table's columns: heading, and the share of the width.
@@ -79,7 +81,9 @@ class SettingsTable(SphinxDirective):
         if source:  # (rebuild the page when the plugin changes)
             self.env.note_dependency(source)
         if not settings:
-            text = f"{name} declares no settings: its [rules.{name}] table takes only enabled and weight."
+            *keys, last = sorted(RESERVED_RULE_KEYS)  # (the keys relpolicy keeps for itself)
+            takes = f"{', '.join(keys)} and {last}"
+            text = f"{name} declares no settings: its [rules.{name}] table takes only {takes}."
             return [nodes.paragraph(text=text)]
         return [settings_table(settings)]
 
