@@ -56,10 +56,11 @@ def typing(session: nox.Session) -> None:
 
 @nox.session
 def docs(session: nox.Session) -> None:
-    """Build the docs (nitpicky, warnings are errors); run their examples and the example plugin's tests."""
+    """Build the docs (nitpicky, warnings are errors); run their examples, the tests of the Sphinx
+    extension and the example plugin's tests."""
     session.install(*nox.project.dependency_groups(PYPROJECT, "docs"), ".[testing,report]", EXAMPLE_PLUGIN)
     session.run("sphinx-build", "-n", "-W", "--keep-going", "-E", "-b", "html", "docs", "docs/_build/html")
-    session.run("pytest", "docs", f"{EXAMPLE_PLUGIN}/tests", *session.posargs)
+    session.run("pytest", "docs", "tests/test_sphinxext.py", f"{EXAMPLE_PLUGIN}/tests", *session.posargs)
 
 
 @nox.session(default=False)

@@ -22,7 +22,7 @@ import corpus
 
 from relpolicy import Policy, Profile, Request
 
-#: The standard rules relpolicy ships; the benchmarks leave any other out.
+#: The standard rules relpolicy ships; the benchmarks leave any other installed plugin out.
 STANDARD_RULES = (
     "common-field",
     "hard-sell",
@@ -82,5 +82,5 @@ def requests() -> list[Request]:
 
 @pytest.fixture(scope="session")
 def policy(recipient: Profile) -> Policy:
-    """The default policy with the standard rules, deciding for the seed's career coach."""
+    """The default policy with the standard rules, deciding for a career coach."""
     return standard_policy(recipient)

@@ -2,7 +2,7 @@
 
 This is not the rules' labelled corpus (``tests/data/corpus*.jsonl``): nothing here is
 labelled, and the mix is tuned to look like a busy inbox, not to test the rules. The
-weights follow what the seed describes: most requests come without a note, some with
+weights follow what *First, Build the Relationship* describes: most requests come without a note, some with
 LinkedIn's template, some with a real reason, job seekers asking for advice, sales
 pitches in the note or the headline, pitches disguised to slip past a keyword filter,
 and the odd long letter. Everything is drawn from a seeded `random.Random`, so a run
@@ -24,7 +24,7 @@ from typing import Any
 
 from relpolicy import Profile, Request
 
-#: The person deciding: the career coach of the seed.
+#: The person deciding: a career coach, like the author of *First, Build the Relationship*.
 RECIPIENT: dict[str, Any] = {
     "name": "Pat Coach",
     "headline": "Career coach and job search strategist",

@@ -5,7 +5,7 @@ rules, decided by `Policy.decide` with and without a ``relpolicy_decide`` wrappe
 the same rule functions called in a plain loop that catches exceptions and adds up the
 scores. The ratio of the two is the framework's cost.
 
-A trivial rule is the contract's example rule: abstain without a note, else a vote.
+A trivial rule is the README's example rule: abstain without a note, else a vote.
 ``vote="built"`` rules build their `Vote` on each call, as real rules do;
 ``vote="shared"`` rules return one `Vote` made in advance, so that the loop costs
 next to nothing and the difference is the pipeline's whole fixed cost.

@@ -27,10 +27,11 @@ import pytest
 from relpolicy import Policy, Request
 
 HERE = Path(__file__).parent
-#: Requests per run of the worker benchmarks (the issue's figure).
+#: Requests per run of the worker benchmarks (the target is stated for this many).
 COUNT = 200_000
-#: Requests streamed by the memory benchmark; ``stream_memory.py --count 1000000`` for the
-#: issue's figure (it takes long: the memory it needs does not grow with the count).
+#: Requests streamed by the memory benchmark; ``investigations/stream_memory.py --count
+#: 1000000`` for the target's million (it takes long: the memory it needs does not grow
+#: with the count).
 MEMORY_COUNT = 200_000
 
 
@@ -92,7 +93,14 @@ def test_workers(benchmark: Any, policy: Policy, request: pytest.FixtureRequest,
 
 def test_stream_memory(benchmark: Any) -> None:
     benchmark.group = "memory"
-    command = [sys.executable, str(HERE / "stream_memory.py"), "--count", str(MEMORY_COUNT), "--workers", "2"]
+    command = [
+        sys.executable,
+        str(HERE / "investigations" / "stream_memory.py"),
+        "--count",
+        str(MEMORY_COUNT),
+        "--workers",
+        "2",
+    ]
     output = benchmark.pedantic(subprocess.check_output, args=(command,), kwargs={"text": True}, rounds=1)
     benchmark.extra_info.update(json.loads(output))
 

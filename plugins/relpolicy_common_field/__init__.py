@@ -1,15 +1,16 @@
 """common-field: does the sender work in the same field as the recipient, or a complementary one?
 
-The seed's author, with or without a note, looks for common ground: "are they in the
-same or complementary field as me?" This rule reads each person's field from their
-industry, headline and skills with `relpolicy.fields`, and votes by the closest relation:
-the same industry, the same parent in LinkedIn's hierarchy, or complementary fields,
-each a plus of kind ``common-ground`` that the settings give (the defaults are fitted by
-``scripts/fit_defaults.py``; `SCORES` holds them).
+With or without a note, the career coach of *First, Build the Relationship* looks for
+common ground: "are they in the same or complementary field as me?" This rule reads
+each person's field from their industry, headline and skills with `relpolicy.fields`,
+and votes by the closest relation: the same industry, the same parent in LinkedIn's
+hierarchy, or complementary fields, each a plus of kind ``common-ground`` that the
+settings give (the defaults are fitted by ``scripts/fit_defaults.py``; `SCORES` holds
+them).
 
 Sharing only a top-level category is no common ground: Professional Services holds
-law, design and engineering alike, and the seed asks for the same or a complementary
-field, which such a pair is not.
+law, design and engineering alike, and a pair that shares nothing closer is neither
+the same field nor a complementary one.
 
 Unrelated fields, and a sender or recipient with no recognisable field, abstain: a
 different field is no reason to decline. Without a recipient the rule abstains too.

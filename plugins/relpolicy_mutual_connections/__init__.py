@@ -1,8 +1,8 @@
 """mutual-connections: many connections in common, and the same networking groups.
 
-The seed: "If we share a large number of connection in common, and they are in similar
-networking groups as me, I would see the person looking to connect as someone I want
-to get to know better."
+In the words of *First, Build the Relationship*: "If we share a large number of
+connection in common, and they are in similar networking groups as me, I would see the
+person looking to connect as someone I want to get to know better."
 
 The count counts with diminishing returns, on a log scale between ``few`` and ``many``:
 a handful of connections in common (``few``: a tenth of ``many`` unless configured) is

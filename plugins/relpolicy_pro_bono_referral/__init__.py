@@ -1,8 +1,9 @@
 """pro-bono-referral: a job seeker is someone the recipient can help and refer, never sell to.
 
-The seed's author looks at whether a sender "may have been in job search for a while
-and [is] looking to connect with experts in the field", volunteers in pro bono job
-search support groups, and knows businesses that could be hiring: "If I don't make the
+The career coach of *First, Build the Relationship* looks at whether a sender "may
+have been in job search for a while and [is] looking to connect with experts in the
+field", volunteers in pro bono job search support groups, and knows businesses that
+could be hiring: "If I don't make the
 connection and get to know the person, I am not in a position to help refer them ...
 I will ask them how I may be of help to them, but never will I say, 'I am a career
 coach. Work with me, and I will guarantee you I will find you a job.'"
@@ -18,7 +19,7 @@ opportunities", "I was laid off"). Votes:
   asks for advice; +1.75 when two of these hold, +2.0 when all three do.
 
 One concrete way to help is enough to accept on its own, even without a note: the
-seed's author connects with such job seekers precisely so as to be able to refer them.
+coach connects with such job seekers precisely so as to be able to refer them.
 
 Next steps for a job seeker, unless the request is declined: ask how you may be of
 help, and think of contacts in the hiring-network fields to refer them to.

@@ -43,7 +43,8 @@ class NoteCheck:
 
     #: The note as given.
     note: str
-    #: The rules' points, in the order a note should make them (see `TOPICS`).
+    #: The rules' points, in the order a note should make them: introduction, reason,
+    #: conversation and pitch, then other topics.
     advice: tuple[Advice, ...]
     #: How the policy decides a request carrying this note.
     decision: Decision

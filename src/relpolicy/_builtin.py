@@ -56,7 +56,7 @@ class Combiner:
         self, votes: Sequence[Vote], request: Request, config: Config, settings: CombineSettings
     ) -> tuple[Verdict, float]:
         """Add up the weighted scores and compare the total with the thresholds, in the
-        seed's order.
+        order of judgement.
 
         A vote that vetoes declines. A request with a vote of kind ``pitch`` against
         it is never accepted (``pitch_blocks_accept``): field, connections and groups
@@ -105,7 +105,7 @@ class Combiner:
 _ACCEPT, _DECLINE, _REVIEW = Verdict.ACCEPT, Verdict.DECLINE, Verdict.REVIEW
 
 
-#: The step the seed's author says lasting connections began with.
+#: The step lasting connections begin with: a conversation.
 PROPOSE_CALL = Action("propose-call", "Suggest a short phone or Zoom call to get to know each other.")
 
 

@@ -265,7 +265,7 @@ WHOLE_NAMES: dict[str, tuple[str, ...]] = {
 #: the industries below it in LinkedIn's hierarchy); a pair naming a named field covers
 #: that field only. Each pair says in a comment why it belongs here.
 COMPLEMENTARY: tuple[tuple[str, str], ...] = (
-    # The seed's own field: a career coach works beside the people who hire and place.
+    # A career coach works beside the people who hire and place.
     ("Career Coaching", "Human Resources Services"),  # both develop careers and hiring
     ("Career Coaching", "Staffing and Recruiting"),  # recruiters place the people coaches prepare
     ("Career Coaching", "Outplacement"),  # outplacement firms engage career coaches

@@ -219,7 +219,8 @@ class Request:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Request:
-        """Build a request from its JSON form (see the contract's section 2).
+        """Build a request from its JSON form: the keys of `to_dict`, of which only ``sender``
+        is required, and any other key, kept in `extra`.
 
         Raises:
             InvalidRequest: naming every field that is wrong, such as
@@ -343,7 +344,7 @@ class Vote:
         veto: When true the request is declined whatever the other votes say.
         evidence: The text in the input that the vote rests on.
         kind: What the vote weighs, for a combiner that judges in order (see
-            `relpolicy.combine`): ``"pitch"`` (a sales signal), ``"reason"`` (a reason to
+            ``relpolicy.combine``): ``"pitch"`` (a sales signal), ``"reason"`` (a reason to
             connect, or a way to help), ``"common-ground"`` (a field, connections or
             groups in common), ``"signal"`` (adds to the total, but neither makes nor
             blocks an accept), or ``""`` (taken at its word: for the request, a reason).
@@ -480,7 +481,8 @@ class Decision:
         return any(v.veto for v in self.votes)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form (see the contract's section 3)."""
+        """The JSON form: ``id``, ``verdict`` (its value), ``score``, and ``votes``,
+        ``actions`` and ``errors``, each a list of their JSON forms."""
         return {
             "id": self.request_id,
             "verdict": self.verdict.value,

@@ -164,7 +164,7 @@ def _seal(value: object) -> bytes:
     the processes goes in parts, and the reader wakes for each. At zlib's fastest level,
     which costs 1 to 1.5 µs a request on each side, a chunk of 512 requests shrinks to
     about a fifth of its size on the benchmarks' requests, and so do their decisions
-    (``benchmarks/transfer.py`` prints both).
+    (``benchmarks/investigations/transfer.py`` prints both).
     """
     return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
 

@@ -476,8 +476,8 @@ class Policy:
         return tuple(found), failures
 
     def advise(self, request: Request, decision: Decision) -> tuple[tuple[Any, ...], list[RuleFailure]]:
-        """What every plugin that implements `relpolicy_advise` says of *request*'s note,
-        and the plugins that failed."""
+        """What every plugin that implements `~relpolicy.hookspecs.relpolicy_advise` says of
+        *request*'s note, and the plugins that failed (`relpolicy.check_note` orders it)."""
         advice: list[Any] = []
         failures: list[RuleFailure] = []
         args = (request, request.recipient, decision, None)

@@ -146,6 +146,14 @@ class SettingInfo:
     #: Its default, as a value.
     value: Any = None
 
+    @property
+    def accepts(self) -> str:
+        """The type, then the bounds, in words, such as ``a whole number of at least 1``."""
+        if not self.bounds:
+            return self.type
+        words = " and ".join(f"{_COMPARISONS[name][1]} {bound:g}" for name, bound in self.bounds.items())
+        return f"{self.type} {words}"
+
 
 def describe_settings(cls: type) -> list[SettingInfo]:
     """The settings *cls* declares, in the order of its fields."""

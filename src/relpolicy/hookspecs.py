@@ -54,7 +54,8 @@ def relpolicy_configure(settings: Any, config: Config) -> Any:
 def relpolicy_vote(request: Request, recipient: Profile | None, settings: Any) -> Vote | None:
     """Give one rule's opinion of a request, or ``None`` to abstain.
 
-    The vote counts under the plugin's name, whatever `Vote.rule` says.
+    The vote counts under the plugin's name, whatever rule the `Vote` names: leave
+    its ``rule`` out.
 
     Args:
         request: The request to decide. Its ``recipient`` is filled in from the

@@ -1,9 +1,10 @@
 """Re-checking connections already made: did they approach you with a pitch once connected?
 
-The seed's coach has "actually made the connection and removed it" when the new
-connection then came with a pitch. `recheck` reads what each connection wrote to you
-(`relpolicy.inputs.read_connection_messages`) with a policy's rules, one message at a
-time as if it were a request's note, and gives each connection who wrote a verdict:
+The career coach of *First, Build the Relationship* has "actually made the connection
+and removed it" when the new connection then came with a pitch. `recheck` reads what
+each connection wrote to you (`relpolicy.inputs.read_connection_messages`) with a
+policy's rules, one message at a time as if it were a request's note, and gives each
+connection who wrote a verdict:
 
 - `ConnectionVerdict.REMOVE`: a message was vetoed, as the ``hard-sell`` rule vetoes a
   clear pitch, at any point;

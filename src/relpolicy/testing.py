@@ -45,8 +45,8 @@ __all__ = [
 
 #: A request every policy with the standard rules must decline, whoever decides it.
 #:
-#: The two pitches the seed's career coach quotes, one in the note and one in the
-#: headline, from a stranger with no connections and no groups in common. Like the
+#: The two pitches quoted in *First, Build the Relationship*, one in the note and one
+#: in the headline, from a stranger with no connections and no groups in common. Like the
 #: GTUBE message spam filters are tested with, it shows that the rules are installed
 #: and enabled (``hard-sell`` at least), not how finely they judge. Its JSON form is
 #: ``CANARY.to_dict()``.
@@ -66,8 +66,9 @@ CANARY = Request(
 )
 
 
-#: The seed's author as the person deciding: a career coach who volunteers in a
-#: job-search support group and knows people who hire in two fields. For tests of
+#: A career coach as the person deciding, like the author of *First, Build the
+#: Relationship*: one who volunteers in a job-search support group and knows people who
+#: hire in two fields. For tests of
 #: rules that read the recipient: ``check_plugin(rule, recipient=COACH)``.
 COACH = Profile(
     name="Pat Coach",
@@ -248,7 +249,7 @@ def _run_settings(max_examples: int) -> hypothesis_settings:
     )
 
 
-#: The size of the fields of `hard_requests`, the longest the issue of robustness names.
+#: The size of the fields of `hard_requests`: 200,000 characters, far beyond any real field.
 HARD_SIZE = 200_000
 
 

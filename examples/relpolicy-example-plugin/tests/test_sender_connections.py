@@ -59,7 +59,7 @@ def test_votes_exactly_when_the_count_is_below_few(count: int, few: int) -> None
 @pytest.mark.parametrize(
     ("table", "key", "problem"),
     [
-        ({"few": 0}, "few", "expected a number at least 1, got 0"),
+        ({"few": 0}, "few", "expected a number of at least 1, got 0"),
         ({"few": "ten"}, "few", "expected a whole number, got the string 'ten'"),
         ({"fewer": 3}, "fewer", "unknown setting; did you mean 'few'?"),
     ],

@@ -1,8 +1,8 @@
 """The default policy's time per decision by the kind of request, and the mix's average.
 
-    python benchmarks/by_kind.py            # 8,000 requests of the generated corpus
-    python benchmarks/by_kind.py --count 20000
-    python benchmarks/by_kind.py --own     # each sender with a name and headline of their own
+    python benchmarks/investigations/by_kind.py            # 8,000 requests of the generated corpus
+    python benchmarks/investigations/by_kind.py --count 20000
+    python benchmarks/investigations/by_kind.py --own     # each sender with a name and headline of their own
 
 Requests without a note, notes up to 100 and 300 characters, and longer letters are
 timed one decision at a time, after a warm-up on other requests, so that each kind's
@@ -17,7 +17,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))  # (the benchmarks: corpus, conftest)
 
 import corpus
 

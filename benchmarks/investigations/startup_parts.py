@@ -1,7 +1,7 @@
 """Where the start-up of a first decision goes, timed inside fresh interpreters.
 
-    python benchmarks/startup_parts.py          # medians of 12 interpreters
-    python benchmarks/startup_parts.py --runs 30
+    python benchmarks/investigations/startup_parts.py          # medians of 12 interpreters
+    python benchmarks/investigations/startup_parts.py --runs 30
 
 Each interpreter times, in turn, the imports relpolicy needs (the standard library's
 typing, re and enum; attrs; pluggy), relpolicy itself, the standard rules,

@@ -2,7 +2,7 @@
 
 Run in a fresh process, so that the peak it reports is this run's::
 
-    python benchmarks/stream_memory.py --count 1000000 --workers 2
+    python benchmarks/investigations/stream_memory.py --count 1000000 --workers 2
 
 The requests are generated as they are read (`corpus.request_dicts`, then
 `Request.from_dict`), all different, so the rules' caches fill up as they would on a real
@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))  # (the benchmarks: corpus, conftest)
 
 import corpus
 from conftest import standard_policy

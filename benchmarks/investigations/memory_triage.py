@@ -8,8 +8,8 @@ interpreter, relpolicy and its plugins) and after the big one. The target is 200
 
 Run with::
 
-    python benchmarks/memory_triage.py            # 1,000,000 requests
-    python benchmarks/memory_triage.py --count 100000 --format json
+    python benchmarks/investigations/memory_triage.py            # 1,000,000 requests
+    python benchmarks/investigations/memory_triage.py --count 100000 --format json
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """What sending requests to a worker process and their decisions back costs.
 
-    python benchmarks/transfer.py                # 60,000 requests in their JSON form
-    python benchmarks/transfer.py --count 20000 --form Request
+    python benchmarks/investigations/transfer.py                # 60,000 requests in their JSON form
+    python benchmarks/investigations/transfer.py --count 20000 --form Request
 
 First the pieces alone, per request, on chunks of 512 (the least of five turns): what
 this process does to send a chunk (pack and seal) and to take its decisions back (unseal
@@ -28,7 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))  # (the benchmarks: corpus, conftest)
 
 import corpus
 from conftest import standard_policy

@@ -1,7 +1,7 @@
 """What reading a request's texts costs before any rule looks for a phrase in them.
 
-    python benchmarks/reading_floor.py            # 8,000 requests, senders of their own
-    python benchmarks/reading_floor.py --count 20000 --corpus
+    python benchmarks/investigations/reading_floor.py            # 8,000 requests, senders of their own
+    python benchmarks/investigations/reading_floor.py --count 20000 --corpus
 
 Every standard rule that reads a note or a headline reads it folded (`relpolicy.text.views`:
 the light view and the skeleton, which see through look-alike letters, hidden characters,
@@ -19,14 +19,14 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))  # (the benchmarks: corpus, conftest)
 
 import corpus
 
 from relpolicy import text
 from relpolicy.text import _fold, _phrases, _skeleton
 
-#: A decision's share of a second at the issue's 30,000 decisions a second.
+#: A decision's share of a second at the target of 30,000 decisions a second.
 BUDGET = 1 / 30_000
 
 

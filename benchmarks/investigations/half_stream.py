@@ -1,7 +1,7 @@
 """What a process pays for seeing only part of the stream: the rules' caches answer less often.
 
-    python benchmarks/half_stream.py                  # 200,000 requests, three turns
-    python benchmarks/half_stream.py --count 100000 --turns 2
+    python benchmarks/investigations/half_stream.py                  # 200,000 requests, three turns
+    python benchmarks/investigations/half_stream.py --count 100000 --turns 2
 
 ``decide_many(workers=2)`` cuts the input into chunks of 512 and decides about every
 other one in each process. A note, headline or name that repeats is then found in a
@@ -21,7 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))  # (the benchmarks: corpus, conftest)
 
 import corpus
 

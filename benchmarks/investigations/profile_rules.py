@@ -1,10 +1,10 @@
 """Where a rule spends its time: each standard rule alone over the generated corpus, under cProfile.
 
-    python benchmarks/profile_rules.py                 # every standard rule
-    python benchmarks/profile_rules.py hard-sell -n 20  # one rule, the 20 costliest functions
-    python benchmarks/profile_rules.py --size 1048576   # one note of 1 MB instead of the corpus
-    python benchmarks/profile_rules.py --new-names      # each sender with a first name of their own
-    python benchmarks/profile_rules.py --own            # ... and a headline of their own
+    python benchmarks/investigations/profile_rules.py                  # every standard rule
+    python benchmarks/investigations/profile_rules.py hard-sell -n 20  # one rule, 20 costliest functions
+    python benchmarks/investigations/profile_rules.py --size 1048576   # one note of 1 MB, not the corpus
+    python benchmarks/investigations/profile_rules.py --new-names      # senders with first names of their own
+    python benchmarks/investigations/profile_rules.py --own            # ... and headlines of their own
 
 For each rule it prints the time per decision without the profiler, then the functions
 that took the most time of their own under it.
@@ -21,7 +21,7 @@ from pathlib import Path
 
 import attrs
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))  # (the benchmarks: corpus, conftest)
 
 import corpus
 from conftest import STANDARD_RULES, standard_policy
