@@ -64,7 +64,9 @@ class Settings:
     """The ``[rules.mutual-connections]`` table."""
 
     many: float = setting(
-        DEFAULT_MANY, help="How many connections in common make a large number: they score +1.0.", gt=0
+        DEFAULT_MANY,
+        help="How many connections in common make a large number: they score all of scale.",
+        gt=0,
     )
     few: float | None = setting(
         None,

@@ -140,7 +140,11 @@ def _settings_class() -> type[Any]:
     }
     for kind, weight in WEIGHTS.items():
         fields[kind] = setting(
-            fitted.get(kind, weight), help=f"What {LABELS[kind]} weighs.", ge=0, tunable=True, type=float
+            fitted.get(kind, weight),
+            help=f"What a reason of this kind weighs: {LABELS[kind]}.",
+            ge=0,
+            tunable=True,
+            type=float,
         )
     return attrs.make_class("Settings", fields, frozen=True, slots=True)
 

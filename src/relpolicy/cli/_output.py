@@ -229,7 +229,7 @@ def _write_json(out: TextIO, text_of: Callable[[bool], str]) -> None:
 
 
 class JsonLinesWriter(Writer):
-    """One decision per line, in the contract's JSON form."""
+    """One decision per line, in the JSON form of `relpolicy.Decision.to_dict`."""
 
     def write(self, request: Request, decision: Decision) -> None:
         """Write one decision as a line of JSON."""

@@ -121,8 +121,8 @@ def merge_profiles(first: Profile, fallback: Profile) -> Profile:
 def read_profiles(path: str | os.PathLike[str]) -> Iterator[KnownSender | RecordError]:
     """Read a file of sender profiles: JSON (an array or objects) or JSONL.
 
-    Each entry is a profile in the contract's JSON form, plus ``mutual_connections``,
-    and needs a ``url`` (or, for exports without addresses, a ``name``).
+    Each entry is a profile in the JSON form `relpolicy.Profile.from_dict` reads, plus
+    ``mutual_connections``, and needs a ``url`` (or, for exports without addresses, a ``name``).
 
     Raises:
         InputError: the file cannot be opened, or is neither ``.json`` nor ``.jsonl``.
