@@ -136,6 +136,8 @@ def offer(sentence: Sentence) -> Span | None:
     return found or _offer(sentence, ("AUDIENCE",), ("OUTCOME", "GROW", "SAVE"))  # ("get more clients")
 
 
+_NOT_THEIRS = frozenset({"a", "an", "my", "our"})
+
 #: The writer offers to serve the reader: "I'd love to be your go-to lender".
 _BE_YOURS = re.compile(
     r"\b(?:i|we|id|wed|ill|well|me|us)\b(?: \w+){0,3} be your "
@@ -159,7 +161,13 @@ def _offer(sentence: Sentence, reader: tuple[str, ...], what: tuple[str, ...]) -
     if not sentence.has("OFFER") or not sentence.has(*_AGENT) or not sentence.has(*what):
         return None
     agents = sentence.at(*_AGENT)
-    readers = sentence.at(*reader)
+    words = sentence.words
+    # "a retail store", "my agency": a business, but not the reader's
+    readers = []
+    for start, end in sentence.at(*reader):
+        before = words[max(0, start - 2) : start]
+        if "your" in before or _NOT_THEIRS.isdisjoint(before):
+            readers.append((start, end))
     sold = sentence.at(*what)
     for verb_start, verb_end in sentence.at("OFFER"):
         if not any(end <= verb_start <= end + 5 for _start, end in agents):
@@ -282,6 +290,7 @@ def case_study(sentence: Sentence) -> Span | None:
         or _in_words(sentence, _HALF) is not None
         or sentence.has("GROW", "SAVE")
         or (sentence.has_number and sentence.has("OUTCOME"))
+        or _money(sentence)
     ):
         return customers
     return None
@@ -292,6 +301,7 @@ _CUSTOMERS = re.compile(
     r"|(?:our|my) (?:customers|clients|users|members|students|partners)"
     r"|(?:teams|companies|firms|clinics|practices|businesses|agencies|agents|brokers|shops|stores|schools|"
     r"coaches|nurses|people|owners|leaders) like (?:yours|you)"
+    r"|(?:a|an|one|another) (?:\w+ )?(?:of )?your size"
     r"|(?:from|in|of) (?:the|our|my) (?:last|previous|first) (?:round|cohort|group|class|batch))\b"
 )
 _HALF = re.compile(r"\b(?:half|a fraction of|a third of) the (?:cost|price|time)\b")
@@ -304,9 +314,12 @@ def free_offer(sentence: Sentence) -> Span | None:
     """
     if sentence.has("TOOK_IN") or any(word in _CHARITY for word in sentence.words):
         return None
+    first_free = _in_words(sentence, _FIRST_FREE)
+    if first_free is not None:
+        return first_free  # (the first of many, and the rest are paid for)
     no_cost = _in_words(sentence, _NO_COST)
-    if no_cost is not None and sentence.has(*_AGENT):
-        return no_cost
+    if no_cost is not None and sentence.has(*_AGENT) and sentence.has(*_SOLD_FREE):
+        return no_cost  # (not a gift: "lumber, free of charge, for the school garden")
     for start, end in sentence.at("SERVICE", "MEETING", "PRICE"):
         before = sentence.words[max(0, start - 4) : start]
         if "your" in before:
@@ -321,6 +334,12 @@ def free_offer(sentence: Sentence) -> Span | None:
 _NO_COST = re.compile(
     r"\b(?:at no (?:extra )?cost|free of charge|at no charge|no charge to you|on the house|on us)\b"
 )
+_FIRST_FREE = re.compile(
+    r"\b(?:the )?first (?:one|session|month|call|post|consult|lesson|week|class)"
+    r"(?:s| is) (?:on me|on us|free)\b"
+)
+#: What a free offer gives away when it starts a sale.
+_SOLD_FREE = ("SERVICE", "MEETING", "PRICE", "OUTCOME", "GROW", "SAVE", "READER_BUSINESS")
 _CHARITY = frozenset(
     {"nonprofit", "charity", "charities", "volunteer", "volunteers", "volunteering", "library", "church",
      "bono", "donated", "donation", "pantry", "shelter"}
@@ -449,6 +468,7 @@ _PRICED = re.compile(
     r"(?:[$€£]\s?\d|(?:usd|eur|gbp|inr|rs)\.?\s?\d|\d[\d,.]*\s?(?:dollars|usd|eur|euros?))"
     r"|(?:[$€£]\s?\d[\d,.]*\s?[km]?|\d[\d,.]*\s?(?:dollars|usd|eur|euros?))\s?"
     r"(?:/|per\s|a\s|an\s)\s?(?:month|mo|hour|hr|year|yr|week|session|user|seat|post|lead|call|head|location)\b"
+    r"|(?:[$€£]\s?\d[\d,.]*\s?[km]?)\s(?:each|apiece|a piece|per)\b"
     r"|(?:[$€£]\s?\d[\d,.]*\s?[km]?)\s(?:off|discount)\b"
 )
 
@@ -941,6 +961,9 @@ def group(sentence: Sentence) -> Span | None:
 def shared_field(sentence: Sentence) -> Span | None:
     """The same line of work, said by the writer: "I'm a nurse too", "fellow recruiter
     here", "I'm also in healthcare", "we're both in HR"."""
+    both = _in_words(sentence, _BOTH_OF_US)
+    if both is not None and not sentence.has("PRICE", "OUTCOME"):
+        return both  # (the writer and the reader: "we both support job seekers")
     if sentence.has("OFFER", "SERVICE", "OUTCOME", "PRICE", "GROUP", "SCHOOL", "COLLEAGUE"):
         return None
     found = _near(sentence, ("SELF", "US"), "SAME", 5)
@@ -950,6 +973,9 @@ def shared_field(sentence: Sentence) -> Span | None:
     if words[:1] == ("fellow",) and len(words) >= 2:
         return 0, 2
     return None
+
+
+_BOTH_OF_US = re.compile(r"\b(?:we|were|weve) both\b|\bboth of us\b|\byou and i (?:both|are both)\b")
 
 
 def follow_up(sentence: Sentence) -> Span | None:
@@ -1078,11 +1104,17 @@ _FITS_YOU = re.compile(
 
 def thanks(sentence: Sentence) -> Span | None:
     """Thanks for something the reader did: "thanks for chairing the committee"."""
+    words = sentence.words
     for start, end in sentence.at("THANKS"):
-        after = sentence.words[end : end + 4]
+        while end < len(words) and words[end] in _INTENSIFIERS:
+            end += 1  # ("thank you so much for", "thanks again for")
+        after = words[end : end + 4]
         if after and after[0] in ("for", "to") and len(after) >= 2:
             return start, end + 3
     return None
+
+
+_INTENSIFIERS = frozenset({"so", "very", "much", "again", "a", "lot", "ever", "kindly", "truly"})
 
 
 def neighbourly(sentence: Sentence) -> Span | None:
@@ -1101,8 +1133,9 @@ def suggested(sentence: Sentence) -> Span | None:
 
 
 def flattery(sentence: Sentence) -> Span | None:
-    """Praise that could be said of anyone."""
-    found = sentence.at("FLATTERY")
+    """Praise that could be said of anyone (but for "thank you so much")."""
+    thanked = {end for _start, end in sentence.at("THANKS")}
+    found = [span for span in sentence.at("FLATTERY") if span[0] not in thanked]
     return found[0] if found else None
 
 

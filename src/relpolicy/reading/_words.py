@@ -225,7 +225,9 @@ SCARCITY = _words(
     filling up, selling fast, first come, first served, hand picking, handpicking, hand picked,
     handpicked, only taking, only accepting, only opening, taking on only, before its gone,
     while it lasts, price goes up, last call, dont miss, save you a spot, save your spot,
-    reserve your spot, claim your spot, grab your spot, secure your spot, hold you a spot
+    reserve your spot, claim your spot, grab your spot, secure your spot, hold you a spot,
+    before it fills up, before they fill up, fills up fast, fill up fast, fills up quickly,
+    books up fast, books up quickly, book up fast
     """
 )
 #: Promises of results or of no risk.
@@ -248,7 +250,8 @@ OPPORTUNITY = _words(
     partner programme, ambassador, ambassadors, returns, roi, yield, apy, profits, portfolio, invest,
     investing, investment, investors, presale, ground floor, wealth, residuals, downline, team building,
     income stream, income streams, make money, extra cash, side cash, on the side, that pays,
-    side project that pays, pays well, extra to the family budget, family budget, replaced my salary,
+    side project that pays, pays well, extra to the family budget, family budget, familys budget,
+    family finances, familys finances, household budget, household income, replaced my salary,
     replaced my teaching salary, replace your salary, replace my income, quit my job, join my team,
     growing my team, looking for leaders, a few leaders, extra money, bring in extra, little extra,
     way out, recurring commission, per signup, per referral, per closing, per move, per client you send,
@@ -427,7 +430,8 @@ ADVICE = _words(
     feedback, recommendation, recommendations, pointers, mentorship, mentor, learn, learning, curious,
     wondering, pick your brain, how did you, how do you, would you mind, would you be willing,
     could you share, can i ask, may i ask, any chance, ask you, ask about, your take, your view,
-    your experience, your advice, learn from, learn more about your
+    your experience, your advice, learn from, learn more about your, tell me what, tell me how,
+    tell me about, what it takes, what the work entails, what such work entails
     """
 )
 #: A job, asked about or applied for.
@@ -464,7 +468,9 @@ NEIGHBOURLY = _words(
     """
     neighbor, neighbors, neighbour, neighbours, across the street, down the street, next door,
     same building, same street, our kids, your kids, my kids, our son, our daughter, your son,
-    your daughter, my son, my daughter, carpool, same gym, same church, your store, your shop,
+    your daughter, my son, my daughter, my granddaughter, my grandson, our granddaughter,
+    our grandson, my grandkids, my grandchildren, my niece, my nephew, carpool, same gym,
+    same church, your store, your shop,
     your bakery, your cafe, regular, regulars, your class, your classroom, your lab, your students
     """
 )
