@@ -8,8 +8,9 @@ Reads the training split (tests/data/train/*.jsonl) and the project's own corpus
 (tests/data/corpus.jsonl), never the blind split. Runs `relpolicy.fit` on the policy
 of the standard rules alone, starting from the current defaults, and writes what it
 chose to a generated module in each rule's package (``_fitted.py``) and in the core
-(``src/relpolicy/_fitted.py``, the thresholds), which the settings read their
-defaults from. Run the blind split once afterwards (``nox -s blind``) and report it.
+(``src/relpolicy/_fitted.py``, the thresholds and the combiner's
+``pitch_declines_at``), which the settings read their defaults from. Run the blind
+split once afterwards (``nox -s blind``) and report it.
 """
 
 from __future__ import annotations
@@ -122,7 +123,12 @@ def main() -> None:
         print(rule or "(thresholds)", values)
     if args.dry_run:
         return
-    write(ROOT / "src" / "relpolicy" / "_fitted.py", by_rule.pop(""), "The thresholds of the default policy")
+    core = {**by_rule.pop(""), **by_rule.pop("relpolicy.combine", {})}
+    write(
+        ROOT / "src" / "relpolicy" / "_fitted.py",
+        core,
+        "The default thresholds and combiner numbers",
+    )
     for rule, values in by_rule.items():
         if rule in STANDARD:
             write(ROOT / "plugins" / STANDARD[rule] / "_fitted.py", values, f"The {rule} rule's numbers")

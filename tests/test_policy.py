@@ -96,6 +96,62 @@ def test_thresholds_are_inclusive(score: float, verdict: Verdict) -> None:
     assert decide([FixedRule("a", Vote("a", score))], **config).verdict is verdict
 
 
+# -- the order of judgement ----------------------------------------------------------------
+
+FOR = st.floats(min_value=0.01, max_value=50, allow_nan=False)
+
+
+@given(FOR, st.floats(min_value=0.01, max_value=0.9))
+def test_a_pitch_is_never_accepted_however_much_votes_for_it(support: float, against: float) -> None:
+    rules = [
+        FixedRule("reasons", Vote("reasons", support + 2.0, "a reason", kind="reason")),
+        FixedRule("pitch", Vote("pitch", -against, "a price", kind="pitch")),
+    ]
+    order = {"pitch_declines_at": 1.0}
+    decision = decide(rules, rules={"relpolicy.combine": order})
+    assert decision.score > 1.0
+    assert decision.verdict is Verdict.REVIEW
+    relaxed = decide(rules, rules={"relpolicy.combine": {**order, "pitch_blocks_accept": False}})
+    assert relaxed.verdict is Verdict.ACCEPT
+
+
+@given(st.lists(st.floats(min_value=0.05, max_value=3), min_size=1, max_size=4), FOR, st.floats(0.1, 5))
+def test_pitch_votes_that_reach_pitch_declines_at_decline(
+    pitches: list[float], support: float, cut: float
+) -> None:
+    rules = [
+        FixedRule(f"pitch-{i}", Vote(f"pitch-{i}", -s, "sells", kind="pitch")) for i, s in enumerate(pitches)
+    ]
+    rules.append(FixedRule("reasons", Vote("reasons", support + sum(pitches), "a reason", kind="reason")))
+    decision = decide(rules, rules={"relpolicy.combine": {"pitch_declines_at": cut}})
+    assert decision.score > 0
+    if math.fsum(pitches) >= cut:
+        assert decision.verdict is Verdict.DECLINE
+    else:
+        assert decision.verdict is not Verdict.DECLINE
+
+
+def test_votes_of_other_kinds_never_add_up_to_a_clear_pitch() -> None:
+    rules = [
+        FixedRule(name, Vote(name, -0.4, "against", kind=kind))
+        for name, kind in (("a", "common-ground"), ("b", "signal"), ("c", "reason"), ("d", "pitch"))
+    ]
+    config = {"decline_threshold": -5.0, "rules": {"relpolicy.combine": {"pitch_declines_at": 0.5}}}
+    assert decide(rules, **config).verdict is Verdict.REVIEW
+
+
+def test_an_accept_needs_a_reason_or_enough_common_ground() -> None:
+    ground = [FixedRule(n, Vote(n, 0.8, "in common", kind="common-ground")) for n in ("field", "mutual")]
+    signal = FixedRule("signal", Vote("signal", 3.0, "looks fine", kind="signal"))
+    assert decide([signal]).verdict is Verdict.REVIEW
+    assert decide([signal, ground[0]]).verdict is Verdict.REVIEW
+    assert decide([signal, *ground]).verdict is Verdict.ACCEPT
+    one = {"rules": {"relpolicy.combine": {"common_ground_rules": 1}}}
+    assert decide([signal, ground[0]], **one).verdict is Verdict.ACCEPT
+    loose = {"rules": {"relpolicy.combine": {"accept_needs_reason": False}}}
+    assert decide([signal], **loose).verdict is Verdict.ACCEPT
+
+
 def test_weight_zero_silences_a_rule() -> None:
     rules = [FixedRule("loud", Vote("loud", 5.0))]
     assert decide(rules, rules={"loud": {"weight": 0}}).verdict is Verdict.REVIEW

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from . import _fitted
 from ._config import Config
 from ._markers import hookimpl
 from ._model import Action, Decision, Request, Verdict, Vote
@@ -38,6 +39,13 @@ class CombineSettings:
     common_ground_rules: int = setting(
         2, help="How many rules of kind common-ground for a request stand in for a reason.", ge=1
     )
+    pitch_declines_at: float = setting(
+        _fitted.DEFAULTS.get("pitch_declines_at", 2.0),
+        help="Votes of kind pitch that together lean at least this far against a request decline it, "
+        "whatever else votes for it: several weaker signals that agree make a clear pitch.",
+        gt=0,
+        tunable=True,
+    )
 
 
 class Combiner:
@@ -58,8 +66,9 @@ class Combiner:
         """Add up the weighted scores and compare the total with the thresholds, in the
         order of judgement.
 
-        A vote that vetoes declines. A request with a vote of kind ``pitch`` against
-        it is never accepted (``pitch_blocks_accept``): field, connections and groups
+        A vote that vetoes declines, and so do votes of kind ``pitch`` that together
+        lean ``pitch_declines_at`` or more against the request. A request with a vote of
+        kind ``pitch`` against it is never accepted (``pitch_blocks_accept``): field, connections and groups
         never redeem a pitch. An accept needs a vote of kind ``reason`` (or of no kind)
         for the request, or votes of kind ``common-ground`` for it from
         ``common_ground_rules`` rules (``accept_needs_reason``); short of that the
@@ -73,6 +82,7 @@ class Combiner:
         scores = []
         vetoed = pitched = reasoned = False
         common = 0
+        pitch = 0.0
         for vote in votes:
             score = vote.score if weight is None else vote.score * weight(vote.rule)
             if not -_CAP <= score <= _CAP:
@@ -82,14 +92,16 @@ class Combiner:
                 vetoed = True
             kind = vote.kind
             if kind == "pitch":
-                pitched = pitched or score < 0
+                if score < 0:
+                    pitched = True
+                    pitch += score
             elif kind == "common-ground":
                 common += score > 0
             elif kind == "reason" or not kind:
                 # (a vote of no kind is taken at its word: for the request, it is a reason)
                 reasoned = reasoned or score > 0
         score = math.fsum(scores)
-        if vetoed:
+        if vetoed or pitch <= -settings.pitch_declines_at:
             return _DECLINE, score
         if score <= config.decline_threshold:
             return _DECLINE, score

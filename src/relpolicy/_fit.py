@@ -301,7 +301,7 @@ def _parameters(policy: Any, config: Mapping[str, Any]) -> list[Parameter]:
     ]
     rules = config.get("rules", {})
     for info in policy.plugins:
-        if not info.enabled or "relpolicy_vote" not in info.hooks:
+        if not info.enabled or not {"relpolicy_vote", "relpolicy_combine"} & set(info.hooks):
             continue
         table = rules.get(info.name, {})
         tunable = [s for s in info.settings if s.tunable and isinstance(s.value, (int, float))]
@@ -312,7 +312,7 @@ def _parameters(policy: Any, config: Mapping[str, Any]) -> list[Parameter]:
             found.append(
                 Parameter(info.name, setting.name, float(table.get(setting.name, setting.value)), low, high)
             )
-        if not tunable:
+        if not tunable and "relpolicy_vote" in info.hooks:
             found.append(Parameter(info.name, "weight", float(table.get("weight", 1.0)), 0.0))
     return found
 
@@ -346,9 +346,10 @@ def _cost(
     return evaluate(make_policy(config).decide, labelled, costs=costs).cost
 
 
-def _open_cuts(decision: Decision, order: Any) -> tuple[bool, bool]:
+def _open_cuts(decision: Decision, order: Any, weight: Callable[[str], float]) -> tuple[bool, bool]:
     """Which cuts the score of *decision* can move it across: (decline | review,
-    review | accept). A veto settles it; a vote of kind pitch against it, or the want
+    review | accept). A veto or votes of kind pitch that reach ``pitch_declines_at``
+    (as *weight* weighs each rule) settle it; a vote of kind pitch against it, or the want
     of a reason or of enough common ground, keeps it from being accepted, as the
     built-in combiner judges with its settings *order* (``None``: another combiner,
     whose order is not known, so both cuts are open)."""
@@ -356,7 +357,10 @@ def _open_cuts(decision: Decision, order: Any) -> tuple[bool, bool]:
         return False, False
     if order is None:
         return True, True
-    pitched = order.pitch_blocks_accept and any(v.kind == "pitch" and v.score < 0 for v in decision.votes)
+    against = [weight(v.rule) * v.score for v in decision.votes if v.kind == "pitch" and v.score < 0]
+    if math.fsum(against) <= -order.pitch_declines_at:
+        return False, False
+    pitched = order.pitch_blocks_accept and bool(against)
     reasoned = any(v.kind in ("reason", "") and v.score > 0 for v in decision.votes)
     common = sum(1 for v in decision.votes if v.kind == "common-ground" and v.score > 0)
     needs = order.accept_needs_reason and not (reasoned or common >= order.common_ground_rules)
@@ -387,11 +391,14 @@ def _effects(
     decisions = [policy.decide(request) for request in requests]
     base = [decision.score for decision in decisions]
     order = _combine_order(policy)
-    cuts = [_open_cuts(decision, order) for decision in decisions]
+    weight = policy.config.weight if policy.config.rules else (lambda _name: 1.0)
+    cuts = [_open_cuts(decision, order, weight) for decision in decisions]
+    voters = {info.name for info in policy.plugins if "relpolicy_vote" in info.hooks}
     columns: list[list[float]] = []
     for index, parameter in enumerate(parameters):
-        if not parameter.rule:
-            columns.append([0.0] * len(requests))  # (thresholds do not change a score)
+        if parameter.rule not in voters:
+            # (thresholds and the combiner's order do not change a score)
+            columns.append([0.0] * len(requests))
             continue
         step = 0.5 if parameter.high - values[index] >= 0.5 else -0.5
         changed = list(values)
