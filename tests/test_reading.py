@@ -38,6 +38,9 @@ PITCH_MOVES = [
     ("free_offer", "Happy to run a free energy audit for your building."),
     ("demo", "Can we schedule a demo for your team next week?"),
     ("launch", "We're launching a platform that will revolutionize how hospitals schedule nurses."),
+    ("deal", "New patients get 15% off their first cleaning."),
+    ("deal", "Members save 25 percent off the annual plan."),
+    ("scarcity", "The autumn cohort opens Monday and I can save you a seat."),
 ]
 
 
@@ -57,6 +60,12 @@ def test_each_move_of_a_pitch_is_found(kind: str, sentence: str) -> None:
         "We met at the expo, you gave the demo on soldering.",
         "I'm searching for my next opportunity in logistics.",
         "It saved our small team a lot of time, thank you for building it.",
+        "If you ever have a free hour, I'd enjoy hearing how you got started.",
+        "I'm not asking for free advice, I only hoped to say hello.",
+        "Our robotics club needs two judges for the final demos on Saturday.",
+        "We have a growing number of older members at the parish.",
+        "Your piece on starting a referral program at a small clinic was so clear.",
+        "I ran 20 minutes off my best time at the marathon.",
     ],
 )
 def test_the_same_words_without_the_move_are_no_pitch(sentence: str) -> None:

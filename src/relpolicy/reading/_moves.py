@@ -324,11 +324,21 @@ def free_offer(sentence: Sentence) -> Span | None:
         before = sentence.words[max(0, start - 4) : start]
         if "your" in before:
             continue
-        if any(word in _FREE for word in before) or (
-            end < len(sentence.words) and sentence.words[end] in ("free", "complimentary")
-        ):
+        free = [start - len(before) + i for i, word in enumerate(before) if word in _FREE]
+        if end < len(sentence.words) and sentence.words[end] in ("free", "complimentary"):
+            free.append(end)
+        if free and not _not_given(sentence.words[max(0, free[0] - 3) : free[0]]):
             return max(0, start - 4), min(len(sentence.words), end + 1)
     return None
+
+
+def _not_given(before: tuple[str, ...]) -> bool:
+    """Whether "free" after *before* is the reader's time or a favour asked, not a gift:
+    "if you have a free half hour", "not asking for free work"."""
+    return _READERS_FREE.search(" ".join(before)) is not None
+
+
+_READERS_FREE = re.compile(r"\b(?:you (?:have|had|get|got)|youve got|youre|asking for|ask for|expect)\b")
 
 
 _NO_COST = re.compile(
@@ -393,9 +403,17 @@ def ask(sentence: Sentence) -> Span | None:
 
 
 def deal(sentence: Sentence) -> Span | None:
-    """Terms of a sale without a figure: "a special partner rate", "pay per signed case"."""
+    """Terms of a sale: "a special partner rate", "pay per signed case", "20% off"."""
     found = sentence.at("DEAL")
-    return found[0] if found else None
+    if found:
+        return found[0]
+    if "off" in sentence.words and _PERCENT_OFF.search(sentence.light):
+        return _in_words(sentence, _WORDS_OFF)
+    return None
+
+
+_PERCENT_OFF = re.compile(r"\b\d{1,2}\s?(?:%|percent) off\b")
+_WORDS_OFF = re.compile(r"\b\d{1,2} (?:percent )?off\b")
 
 
 def denial(sentence: Sentence) -> Span | None:
@@ -531,13 +549,14 @@ def demo(sentence: Sentence) -> Span | None:
     if not found or sentence.has("TOOK_IN", "THANKS"):
         return None
     start = found[0][0]
-    if start and sentence.words[start - 1] in ("you", "your", "the", "booth", "our"):
-        return None  # (the reader's demo, or one seen before)
+    if any(word in _NOT_PUSHED for word in sentence.words[max(0, start - 2) : start]):
+        return None  # (the reader's demo, one seen before, or "the final demos" of an event)
     if sentence.has("CALL_TO_ACTION", "PROPOSE", "ASK", "OFFER") or sentence.question:
         return found[0]
     return None
 
 
+_NOT_PUSHED = frozenset({"you", "your", "the", "booth", "our"})
 _DEMOS = frozenset(
     {"demo", "demos", "walkthrough", "walk through", "walk you through", "show you how", "show you",
      "discovery call",
@@ -588,6 +607,8 @@ def opportunity(sentence: Sentence) -> Span | None:
     if sentence.has("SEEKING", "JOB") and sentence.has("SELF") and not sentence.has("YOU"):
         return None  # (the writer's own job search)
     found = [span for span in sentence.at("OPPORTUNITY") if sentence.text(*span) not in _WEAK_OPPORTUNITY]
+    if found and sentence.has("THEIR_WORK") and sentence.has("YOU") and not sentence.has("US"):
+        return None  # (the subject of the reader's work: "your article on building a referral program")
     if found:
         if sentence.text(*found[0]) == "opportunity" and not sentence.has("US", "SELF", "OUTCOME", "SERVICE"):
             return None
@@ -653,6 +674,8 @@ def delivery(sentence: Sentence) -> Span | None:
     for start, end in sentence.at("GROW"):
         if not any(e <= start <= e + 2 for _s, e in sentence.at("US")):
             continue
+        if start and sentence.words[start - 1] in ("a", "the", "our", "my"):
+            continue  # ("we have a growing number of older members")
         results = [span for span in sentence.at("OUTCOME") if end <= span[0] <= end + 3]
         if results and sentence.words[results[0][0] - 1] not in ("our", "my"):
             return start, results[0][1]
@@ -1192,7 +1215,7 @@ NEEDS: dict[str, frozenset[str]] = {
     "delivery": frozenset({"GROW"}),
     "demo": frozenset({"MEETING", "SERVICE"}),
     "ask": frozenset({"ASK"}),
-    "deal": frozenset({"DEAL"}),
+    "deal": frozenset({"DEAL", "NUMBER"}),
     "denial": frozenset({"DENIAL"}),
     "met": frozenset({"MET"}),
     "their_work": frozenset({"YOU"}),

@@ -227,7 +227,9 @@ SCARCITY = _words(
     while it lasts, price goes up, last call, dont miss, save you a spot, save your spot,
     reserve your spot, claim your spot, grab your spot, secure your spot, hold you a spot,
     before it fills up, before they fill up, fills up fast, fill up fast, fills up quickly,
-    books up fast, books up quickly, book up fast
+    books up fast, books up quickly, book up fast, save you a seat, save your seat, reserve your seat,
+    claim your seat, hold you a seat, cohort opens, cohort starts, cohort kicks off, enrollment opens,
+    enrolment opens, registration opens
     """
 )
 #: Promises of results or of no risk.
