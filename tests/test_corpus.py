@@ -2,7 +2,7 @@
 
 ``tests/data/corpus.jsonl`` and ``corpus-holdout.jsonl`` hold requests written and
 labelled by hand from the seed's principles alone (``tests/data/CORPUS.md`` says how);
-``tests/data/train/`` holds requests written blind by five authors who never saw the
+``tests/data/train/`` holds requests written blind by eight authors who never saw the
 rules, on which the default weights are fitted (``scripts/fit_defaults.py``). Every
 request is decided by ``Policy.default()`` for the recipient it names, the agreement per
 category is printed, and the targets are asserted: at least 92% agreement, no request

@@ -108,10 +108,12 @@ def test_a_pitch_is_never_accepted_however_much_votes_for_it(support: float, aga
         FixedRule("pitch", Vote("pitch", -against, "a price", kind="pitch")),
     ]
     order = {"pitch_declines_at": 1.0}
-    decision = decide(rules, rules={"relpolicy.combine": order})
+    decision = decide(rules, accept_threshold=1.0, rules={"relpolicy.combine": order})
     assert decision.score > 1.0
     assert decision.verdict is Verdict.REVIEW
-    relaxed = decide(rules, rules={"relpolicy.combine": {**order, "pitch_blocks_accept": False}})
+    relaxed = decide(
+        rules, accept_threshold=1.0, rules={"relpolicy.combine": {**order, "pitch_blocks_accept": False}}
+    )
     assert relaxed.verdict is Verdict.ACCEPT
 
 
@@ -451,11 +453,11 @@ def test_tracing_writes_each_rule_call_to_stderr(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("RELPOLICY_TRACE_PLUGINS", "1")
-    decision = decide([FixedRule("traced-rule", Vote("traced-rule", 1.0))])
+    decision = decide([FixedRule("traced-rule", Vote("traced-rule", 5.0))])
     err = capsys.readouterr().err
     assert "relpolicy: relpolicy_vote(request=Request(" in err
     assert "-> [traced-rule]" in err
-    assert "relpolicy_vote answered [Vote(rule='traced-rule', score=1.0" in err
+    assert "relpolicy_vote answered [Vote(rule='traced-rule', score=5.0" in err
     assert "relpolicy_combine(" in err
     assert decision.verdict is Verdict.ACCEPT
 

@@ -172,8 +172,18 @@ def test_messages_from_before_connecting_and_drafts_are_not_read() -> None:
     assert all(found[r["TO"]]["replied"] is False for r in drafts)
 
 
-def test_weaker_sales_signals_are_review() -> None:
-    assert recheck_rows()["Drew Fox"]["verdict"] == "review"
+def test_weaker_sales_signals_are_review(elsewhere: Path) -> None:
+    (elsewhere / "relpolicy.toml").write_text("[rules.hard-sell]\nprice = 0.4\n", encoding="utf-8")
+    found = recheck_rows()["Drew Fox"]
+    [sales] = [vote for vote in found["votes"] if vote["rule"] == "hard-sell"]
+    assert not sales["veto"]
+    assert found["verdict"] == "review"
+
+
+def test_a_sales_veto_after_connecting_is_remove() -> None:
+    vetoed = {name: row for name, row in recheck_rows().items() if any(vote["veto"] for vote in row["votes"])}
+    assert vetoed
+    assert {name: row["verdict"] for name, row in vetoed.items()} == dict.fromkeys(vetoed, "remove")
 
 
 def test_the_example_export_rechecks_cleanly() -> None:

@@ -55,13 +55,15 @@ def test_the_fields_the_seed_calls_complementary(words: str) -> None:
     assert words.lower() in found.evidence
 
 
-def test_the_hierarchy_gives_a_smaller_plus_to_a_sibling_field() -> None:
+def test_the_hierarchy_tells_a_sibling_field_from_the_same_one() -> None:
     banker = Profile(industry="Banking")
-    same = vote(Profile(industry="Banking"), banker)
-    same_parent = vote(Profile(headline="Loan officer"), banker)
+    table = {"same_industry": 0.7, "same_parent": 0.2}
+    same = vote(Profile(industry="Banking"), banker, **table)
+    same_parent = vote(Profile(headline="Loan officer"), banker, **table)
     assert same is not None
     assert same_parent is not None
-    assert 0 < same_parent.score < same.score
+    assert (same.score, same_parent.score) == (0.7, 0.2)
+    assert "same industry" in same.reason
     assert "under Credit Intermediation" in same_parent.reason
 
 

@@ -159,13 +159,14 @@ def test_a_reason_in_the_note_weighs_the_writers_description_of_their_work_less(
 
 
 def test_the_headline_and_the_note_add_up() -> None:
-    # A headline that sells growth to businesses is a weak signal; a call to book under
-    # it weighs more than either alone.
-    alone = vote(None, "Helping small businesses grow")
+    # Weighed as a weak signal, a headline that sells growth to businesses; a call to
+    # book under it weighs more than either alone.
+    light = {"service_headline": 0.4, "slogan": 0.4}
+    alone = vote(None, "Helping small businesses grow", **light)
     assert alone is not None
     assert weak(alone)
-    note = vote("Book a call with me this week.")
-    both = vote("Book a call with me this week.", "Helping small businesses grow")
+    note = vote("Book a call with me this week.", **light)
+    both = vote("Book a call with me this week.", "Helping small businesses grow", **light)
     assert both is not None
     assert both.score < min(alone.score, note.score if note else 0.0)
     assert "note and headline" in both.reason
@@ -242,8 +243,8 @@ def test_a_headline_that_guarantees_the_reader_results_is_vetoed(headline: str) 
     assert "a guarantee" in found.reason
 
 
-def test_a_price_alone_is_a_weak_signal() -> None:
-    found = vote("Our bookkeepers work at $40/hour.")
+def test_a_price_alone_weighing_less_than_clear_at_is_a_weak_signal() -> None:
+    found = vote("Our bookkeepers work at $40/hour.", price=(DEFAULTS.weak_at + DEFAULTS.clear_at) / 2)
     assert found is not None
     assert weak(found)
     assert rule.LABELS["price"] in found.reason
@@ -570,9 +571,10 @@ def test_headline_can_be_ignored() -> None:
 
 def test_a_moves_weight_is_a_setting() -> None:
     note = "My rate is $40 an hour."
-    light = vote(note)
+    light = vote(note, price=(DEFAULTS.weak_at + DEFAULTS.clear_at) / 2)
     heavy = vote(note, price=DEFAULTS.clear_at)
-    assert light is None or not light.veto
+    assert light is not None
+    assert not light.veto
     assert heavy is not None
     assert heavy.veto
     assert any("$40" in quote for quote in heavy.evidence)

@@ -46,9 +46,9 @@ def test_nothing_in_common_is_said_but_weighs_nothing() -> None:
     assert found.evidence == ("mutual_connections: 0",)
 
 
-def test_a_large_number_in_common_reaches_one() -> None:
-    assert score(50) == pytest.approx(1.0)
-    assert score(5000) == pytest.approx(1.0)
+def test_a_large_number_in_common_reaches_scale() -> None:
+    assert score(50) == pytest.approx(rule.Settings().scale)
+    assert score(5000) == pytest.approx(rule.Settings().scale)
     assert score(5) == 0 < score(6) < score(25) < score(50)
 
 
@@ -65,7 +65,7 @@ def test_returns_diminish() -> None:
 
 
 def test_many_is_configurable() -> None:
-    assert score(10, many=10) == pytest.approx(1.0)
+    assert score(10, many=10) == pytest.approx(rule.Settings().scale)
     assert score(10, many=100) < score(10) < score(10, many=10)
 
 
@@ -139,7 +139,7 @@ def test_through_a_policy_groups_in_common_are_worked_out() -> None:
     decision = policy.decide(Request(sender=sender, mutual_connections=20))
     (found,) = decision.votes
     settings = rule.Settings()
-    assert found.score == pytest.approx(settings.scale + settings.first_group)
+    assert found.score == pytest.approx(min(settings.max_score, settings.scale + settings.first_group))
     assert policy.decide(Request(sender=SAM)).votes == ()
 
 

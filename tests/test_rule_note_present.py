@@ -86,9 +86,7 @@ def test_a_reason_to_connect_counts(kind: str, note: str) -> None:
 def test_an_introduction_and_a_proposal_add_to_a_reason() -> None:
     reason = "Hi Pat, I heard you speak at the Newark library last week."
     bare = vote(reason)
-    best = vote(
-        f"{reason} I'm a supply chain analyst in transition. Could we set up a time for a quick call?"
-    )
+    best = vote(f"{reason} I'm a supply chain analyst in Newark. Could we set up a time for a quick call?")
     assert best.score == pytest.approx(
         min(bare.score, DEFAULTS.max_reason) + DEFAULTS.introduction + DEFAULTS.proposal
     )

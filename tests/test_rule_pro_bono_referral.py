@@ -181,7 +181,7 @@ class Veto:
 def test_through_a_policy() -> None:
     policy = Policy([rule], recipient=COACH)
     decision = policy.decide(Request(sender=Profile(headline="Nurse | in transition"), note="Any tips?"))
-    assert [(v.rule, v.score) for v in decision.votes] == [("pro-bono-referral", 1.75)]
+    assert [(v.rule, v.score) for v in decision.votes] == [("pro-bono-referral", rule.Settings().two_ways)]
     assert [a.kind for a in decision.actions if a.kind != "propose-call"] == ["ask-how-to-help", "refer"]
     vetoed = Policy([rule, Veto()], recipient=COACH).decide(Request(sender=SEEKER))
     assert vetoed.verdict is Verdict.DECLINE

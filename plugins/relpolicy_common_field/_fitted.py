@@ -2,7 +2,7 @@
 
 #: Fitted on 2026-12-05.
 DEFAULTS: dict[str, float] = {
-    "complementary_field": 0.375,
-    "same_industry": 0.5,
-    "same_parent": 0.425,
+    "complementary_field": 0.6229,
+    "same_industry": 0.4825,
+    "same_parent": 0.4501,
 }

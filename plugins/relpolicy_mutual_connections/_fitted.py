@@ -2,6 +2,6 @@
 
 #: Fitted on 2026-12-05.
 DEFAULTS: dict[str, float] = {
-    "first_group": 0.25,
-    "scale": 1.0,
+    "first_group": 0.8655,
+    "scale": 1.4022,
 }

@@ -2,8 +2,8 @@
 
 #: Fitted on 2026-12-05.
 DEFAULTS: dict[str, float] = {
-    "one_way": 1.5,
-    "seeker": 0.25,
-    "three_ways": 2.0,
-    "two_ways": 1.75,
+    "one_way": 2.8424,
+    "seeker": 0.3134,
+    "three_ways": 2.0016,
+    "two_ways": 1.8854,
 }

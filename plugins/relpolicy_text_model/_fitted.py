@@ -2,8 +2,8 @@
 
 #: Fitted on 2026-12-05.
 DEFAULTS: dict[str, float] = {
-    "pitch": 1.0,
-    "pitch_from": 0.0,
-    "reason": 1.125,
-    "reason_from": 1.0,
+    "pitch": 1,
+    "pitch_from": -0.2449,
+    "reason": 2.3583,
+    "reason_from": -0.1071,
 }
