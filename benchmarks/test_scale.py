@@ -122,6 +122,7 @@ STARTUP = {
             "relpolicy_mutual_connections",
             "relpolicy_note_present",
             "relpolicy_pro_bono_referral",
+            "relpolicy_text_model",
         )
     },
 }
