@@ -130,3 +130,12 @@ def test_the_config_recipient_is_the_policy_default() -> None:
     assert Policy(
         recipient=Profile(name="Other"), config={"recipient": {"name": "Pat"}}
     ).recipient == Profile(name="Other")
+
+
+def test_an_error_names_a_dotted_rule_as_toml_quotes_it(tmp_path: Path) -> None:
+    path = tmp_path / "relpolicy.toml"
+    path.write_text('[rules."relpolicy.combine"]\npitch_declines_at = "two"\n', encoding="utf-8")
+    with pytest.raises(ConfigError) as raised:
+        Policy.default(config=Config.from_file(path))
+    assert 'rules."relpolicy.combine".pitch_declines_at' in str(raised.value)
+    assert str(path) in str(raised.value)

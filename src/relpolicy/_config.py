@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import sys
 import types
 from collections.abc import Collection, Mapping
@@ -90,7 +91,7 @@ class Config:
                 hint = (
                     f"; did you mean {close[0]!r}?" if close else f"; known rules: {', '.join(sorted(known))}"
                 )
-                raise ConfigError(f"{self.source}: rules.{name}: no rule of that name{hint}")
+                raise ConfigError(f"{self.source}: {rule_path(name)}: no rule of that name{hint}")
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], *, source: str = "config") -> Config:
@@ -112,7 +113,8 @@ class Config:
         if not isinstance(rules_table, Mapping):
             raise ConfigError(f"{source}: rules: expected a table, got {type(rules_table).__name__}")
         rules = {
-            str(name): _rule_config(table, source, f"rules.{name}") for name, table in rules_table.items()
+            str(name): _rule_config(table, source, rule_path(str(name)))
+            for name, table in rules_table.items()
         }
         recipient = None
         if data.get("recipient") is not None:
@@ -157,6 +159,15 @@ class Config:
 
 
 _DEFAULT_RULE = RuleConfig()
+
+
+def rule_path(name: str) -> str:
+    """Where a rule's table is in a configuration file: ``rules.hard-sell``, and
+    ``rules."relpolicy.combine"`` for a name that TOML must quote."""
+    return f"rules.{name}" if _BARE_KEY.fullmatch(name) else f'rules."{name}"'
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def find_config(folder: str | os.PathLike[str] = ".") -> pathlib.Path | None:

@@ -13,7 +13,7 @@ import pluggy
 
 from . import _plugins, hookspecs
 from ._builtin import BUILTIN_PLUGINS
-from ._config import Config, coerce_config
+from ._config import Config, coerce_config, rule_path
 from ._errors import ConfigError, PluginError, PluginLoadWarning
 from ._markers import PROJECT, hookimpl
 from ._model import Action, Decision, Profile, Request, RuleFailure, Verdict, Vote
@@ -154,7 +154,7 @@ class Policy:
             self._register(name, plugin, installed=ep is not None)
         if not pm.hook.relpolicy_combine.get_hookimpls():
             raise ConfigError(
-                f"{config.source}: rules.{COMBINER}: a policy needs a combiner; "
+                f"{config.source}: {rule_path(COMBINER)}: a policy needs a combiner; "
                 "disable it only where another plugin implements relpolicy_combine"
             )
         tracing = _plugins.tracing()
@@ -285,7 +285,7 @@ class Policy:
         read into that class, then prepared by its `relpolicy_configure`."""
         config = self._config
         cls = self._settings_class(name, hooks.get("relpolicy_settings"))
-        settings = read_settings(cls, config.rule(name).settings, f"{config.source}: rules.{name}")
+        settings = read_settings(cls, config.rule(name).settings, f"{config.source}: {rule_path(name)}")
         configure = hooks.get("relpolicy_configure")
         if configure is None:
             return cls, settings
