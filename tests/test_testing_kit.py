@@ -24,7 +24,14 @@ from relpolicy.text import normalize
 
 from . import rule_module
 
-STANDARD_RULES = ["note-present", "common-field", "mutual-connections", "hard-sell", "pro-bono-referral"]
+STANDARD_RULES = [
+    "note-present",
+    "common-field",
+    "mutual-connections",
+    "hard-sell",
+    "pro-bono-referral",
+    "text-model",
+]
 EXAMPLE_PLUGIN = "sender-connections"
 
 
