@@ -164,6 +164,8 @@ def test_the_example_export(open_page: Any, tmp_path: Path, screenshots: Path) -
     page.locator("input[name=verdict][value=all]").check()
     someone = pairs[0][0].sender.name or ""
     page.locator("#search").fill(f"  {someone.upper()} ")
+    # (the page filters on the input event: wait for it rather than race it)
+    expect(page.locator("article.card:visible h3.name").filter(has_text=someone)).not_to_have_count(0)
     assert someone in page.locator("article.card:visible h3.name").all_inner_texts()
     shown_and_matching = page.locator("article.card").evaluate_all(
         "(cards, word) => cards.map(c => [!c.hidden, c.textContent.toLowerCase().includes(word)])",
